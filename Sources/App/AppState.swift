@@ -1,0 +1,27 @@
+/// What the user controls in the running app, apart from the experiment itself.
+public struct AppState: Sendable, Equatable {
+    /// Biological ms simulated per wall-clock ms; one frame covers `speed × framePeriodMs`.
+    public var speed: Double
+    public var paused = false
+    /// One frame's worth of simulation requested while paused.
+    public var stepRequested = false
+    public var showHelp = false
+    /// Index of the focused pane of the current screen.
+    public var focusedPane = 0
+    /// Index of the parameter the arrow keys change.
+    public var selectedParameter = 0
+    /// Index into the theme list.
+    public var themeIndex = 0
+    /// Last message for the message line (errors from live changes, notices).
+    public var message: String? = nil
+    public var quitRequested = false
+
+    /// Speed limits: 1/1000 to 1000 biological ms per wall ms.
+    public static let speedRange: ClosedRange<Double> = 0.001...1000
+    /// Speed factor of one `+` or `-` press.
+    public static let speedFactor = 1.5
+
+    public init(speed: Double) {
+        self.speed = min(max(speed, AppState.speedRange.lowerBound), AppState.speedRange.upperBound)
+    }
+}

@@ -1,0 +1,54 @@
+/// Finds the line of a table or key in TOML source text, so that errors found after
+/// parsing (unknown key, wrong type, out of range) can name a line.
+///
+/// TOMLKit reports positions only for syntax errors; its tables carry no source
+/// positions. This scanner understands just enough TOML to map `[table]` headers and
+/// `key = value` lines (bare or quoted keys, comments, multi-line strings) to line numbers.
+struct KeyLocator {
+    private var keyLines: [String: Int] = [:]
+    private var tableLines: [String: Int] = [:]
+
+    init(source: String) {
+        var table = ""
+        var inMultiline: Substring? = nil
+        for (index, rawLine) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = index + 1
+            var line = rawLine[...]
+            if let delimiter = inMultiline {
+                if line.contains(delimiter) { inMultiline = nil }
+                continue
+            }
+            line = line.drop { $0 == " " || $0 == "\t" }
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") {
+                let name = line.dropFirst(line.hasPrefix("[[") ? 2 : 1).prefix { $0 != "]" }
+                table = name.trimmingSpaces
+                if tableLines[table] == nil { tableLines[table] = lineNumber }
+                continue
+            }
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            var key = line[..<equals].trimmingSpaces
+            if key.hasPrefix("\"") && key.hasSuffix("\"") && key.count >= 2 { key = String(key.dropFirst().dropLast()) }
+            let dotted = table.isEmpty ? key : table + "." + key
+            if keyLines[dotted] == nil { keyLines[dotted] = lineNumber }
+            let value = line[line.index(after: equals)...].drop { $0 == " " || $0 == "\t" }
+            for delimiter in ["\"\"\"", "'''"] where value.hasPrefix(delimiter) {
+                if !value.dropFirst(3).contains(delimiter) { inMultiline = Substring(delimiter) }
+            }
+        }
+    }
+
+    /// Line of `table.key` (or of a top-level `key` when `table` is empty).
+    func line(ofKey key: String, inTable table: String) -> Int? {
+        keyLines[table.isEmpty ? key : table + "." + key]
+    }
+
+    /// Line of the `[table]` header.
+    func line(ofTable table: String) -> Int? { tableLines[table] }
+}
+
+extension Substring {
+    var trimmingSpaces: String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+    }
+}
