@@ -1,0 +1,89 @@
+import App
+import ArgumentParser
+import Canvas
+import Scenarios
+import Terminal
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// `spiketty run NAME|PATH`: the live app, or a headless run that prints the figures.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a scenario live in the terminal, or headless with --headless.")
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+        case c16 = "16", c256 = "256"
+    }
+
+    @Argument(help: "Scenario name (see `spiketty list`) or path to a .toml file.")
+    var scenario: String = ScenarioLocator.defaultScenario
+
+    @Option(help: "Seed for the random generator (default: the scenario's own).")
+    var seed: UInt64?
+
+    @Option(help: "Colour theme: a name (see themes/) or a path to a btop-style .theme file.")
+    var theme: String?
+
+    @Option(help: "Colour output: auto (NO_COLOR and the terminal decide), always, never, 16, 256.")
+    var color: ColorChoice = .auto
+
+    @Flag(help: "Simulate without a terminal and print the scenario's figures.")
+    var headless = false
+
+    @Option(help: "Biological time to simulate headless: 10s, 500ms, 2min (at most 1e8 ms).")
+    var duration = BiologicalDuration(milliseconds: 10_000)
+
+    @Option(help: "Headless output: table or json.")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        let loaded: Scenario
+        do {
+            loaded = try ScenarioLocator.standard().load(scenario)
+        } catch {
+            printError("spiketty: " + error.description)
+            throw ExitCode(2)
+        }
+        if headless {
+            let report = HeadlessReport.run(loaded, seed: seed, durationMs: duration.milliseconds)
+            print(format == .json ? report.json : report.table, terminator: "")
+            return
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            printError("spiketty: the live app needs a terminal on stdin and stdout; use --headless for a report")
+            throw ExitCode(2)
+        }
+        let themes: ThemeCatalog.Selection
+        do {
+            themes = try ThemeCatalog.standard().select(theme)
+        } catch {
+            printError("spiketty: " + error.description)
+            throw ExitCode(2)
+        }
+        let noColor = (getenv("NO_COLOR").map { String(cString: $0) } ?? "").isEmpty == false
+        let forced: ColorDepth? = switch color {
+        case .auto: noColor ? ColorDepth.none : nil
+        case .always: nil
+        case .never: ColorDepth.none
+        case .c16: .ansi16
+        case .c256: .palette256
+        }
+        let terminal = NcursesTerminal(forcedDepth: forced)
+        let app = SpikettyApp(scenario: loaded, seed: seed, terminal: terminal, themes: themes.themes,
+                              themeIndex: themes.index)
+        let reason = app.run(clock: MonotonicClock())
+        terminal.shutdown()
+        for warning in themes.warnings { printError("spiketty: " + warning) }
+        if case .signal(let signo) = reason {
+            printError("spiketty: caught signal \(signo); terminal restored")
+            throw ExitCode(128 + signo)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `spiketty` command: subcommands only; `run` is the default.
+@main
+struct Spiketty: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spiketty",
+        abstract: "A terminal lab for sampling-based computation with spiking neurons.",
+        discussion: """
+            With no arguments, opens the default scenario (high-conductance-state) live in the terminal.
+            Keys: q quit, ? help, space pause, +/- speed, arrows change parameters, t theme, r restart.
+            """,
+        subcommands: [RunCommand.self, ListCommand.self, CheckCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}
