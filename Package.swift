@@ -41,7 +41,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SpikeCoreTests", dependencies: ["SpikeCore"]),
-        .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
+        .testTarget(name: "CanvasTests", dependencies: ["Canvas"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SpikeCore"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Scenarios", "SpikeCore", "Canvas"]),

@@ -11,6 +11,7 @@ public enum Action: Equatable, Sendable {
     case nextPane
     case previousPane
     case cycleTheme
+    case toggleZoom
     case restart
     case selectPreviousParameter
     case selectNextParameter
@@ -36,6 +37,7 @@ public enum KeyMap {
         ([.down, .character("j")], "", .selectNextParameter, ""),
         ([.left], "← →", .decreaseParameter, "change the chosen parameter (live)"),
         ([.right], "", .increaseParameter, ""),
+        ([.character("e"), .enter], "e", .toggleZoom, "expand the focused pane / back"),
         ([.character("t")], "t", .cycleTheme, "next colour theme"),
         ([.character("r")], "r", .restart, "restart the scenario with the same seed"),
         ([.escape], "Esc", .back, "close the overlay, or quit"),

@@ -8,6 +8,8 @@ public struct AppState: Sendable, Equatable {
     public var showHelp = false
     /// Index of the focused pane of the current screen.
     public var focusedPane = 0
+    /// Whether the focused pane fills the body.
+    public var zoomed = false
     /// Index of the parameter the arrow keys change.
     public var selectedParameter = 0
     /// Index into the theme list.

@@ -44,6 +44,9 @@ public final class SpikettyApp {
 
     public var theme: Theme { themes[state.themeIndex] }
 
+    /// Colour depth of the terminal the app draws on.
+    public var terminalDepth: ColorDepth { terminal.colorDepth }
+
     /// Biological time one frame covers at the current speed, in ms.
     public var frameBiologicalMs: Double { state.speed * SpikettyApp.framePeriodMs }
 
@@ -71,6 +74,8 @@ public final class SpikettyApp {
     @discardableResult
     public func perform(_ action: Action) -> ExitReason? {
         switch action {
+        case .back where state.zoomed:
+            state.zoomed = false
         case .quit, .back:
             state.quitRequested = true
             return .quit
@@ -84,10 +89,11 @@ public final class SpikettyApp {
         case .previousPane: state.focusedPane = (state.focusedPane + max(1, screen.paneCount) - 1) % max(1, screen.paneCount)
         case .cycleTheme:
             state.themeIndex = (state.themeIndex + 1) % themes.count
-            state.message = "theme: \(theme.name)"
+            setMessage("theme: \(theme.name)")
+        case .toggleZoom: state.zoomed.toggle()
         case .restart:
             experiment = ExperimentBuilder.make(scenario, seed: seed)
-            state.message = "restarted with seed \(seed)"
+            setMessage("restarted with seed \(seed)")
         case .selectPreviousParameter, .selectNextParameter:
             let count = experiment.parameters.count
             guard count > 0 else { break }
@@ -103,15 +109,24 @@ public final class SpikettyApp {
         let parameters = experiment.parameters
         guard parameters.indices.contains(state.selectedParameter) else { return }
         let p = parameters[state.selectedParameter]
-        let proposed = p.stepped(up: up)
-        let value = min(max(proposed, p.range.lowerBound), p.range.upperBound)
+        let value = p.stepped(by: up ? 1 : -1)
         do {
             try experiment.setParameter(p.key, to: value)
-            state.message = "\(p.label) = \(String(format6: value))"
+            setMessage("\(p.label) = \(String(format6: value))")
         } catch {
-            state.message = error.description
+            setMessage(error.description)
         }
     }
+
+    /// Shows `text` on the message line for `messageFrames` frames.
+    func setMessage(_ text: String) {
+        state.message = text
+        messageUntilFrame = frameCount + SpikettyApp.messageFrames
+    }
+
+    /// Frame after which the message line clears, and how long messages stay (3 s at 30 fps).
+    var messageUntilFrame = 0
+    static let messageFrames = 90
 
     /// Simulates one frame's worth of biological time (unless paused) and draws the frame.
     public func advanceAndDraw() {
@@ -119,6 +134,7 @@ public final class SpikettyApp {
             experiment.advance(by: frameBiologicalMs)
             state.stepRequested = false
         }
+        if state.message != nil && frameCount >= messageUntilFrame { state.message = nil }
         terminal.present(render())
         frameCount += 1
     }
@@ -155,12 +171,5 @@ public final class SpikettyApp {
                 }
             } while clock.nowMs() < next
         }
-    }
-}
-
-extension ParameterInfo {
-    /// The value one step up or down (multiplicative by `stepFactor`).
-    func stepped(up: Bool) -> Double {
-        up ? value * stepFactor : value / stepFactor
     }
 }

@@ -92,10 +92,10 @@ public struct BrailleCanvas: Sendable {
 
     /// The dot for a world point, or nil when it lies outside the bounds (or is not finite).
     public func dot(x: Double, y: Double) -> (x: Int, y: Int)? {
-        guard let p = unclampedDot(x: x, y: y), dotWidth > 0, dotHeight > 0 else { return nil }
-        let px = p.x.rounded()
-        let py = p.y.rounded()
-        guard px >= 0, py >= 0, px < Double(dotWidth), py < Double(dotHeight) else { return nil }
+        guard xBounds.contains(x), yBounds.contains(y), dotWidth > 0, dotHeight > 0,
+              let p = unclampedDot(x: x, y: y) else { return nil }
+        let px = min(max(0, p.x.rounded()), Double(dotWidth - 1))
+        let py = min(max(0, p.y.rounded()), Double(dotHeight - 1))
         return (Int(px), Int(py))
     }
 
@@ -127,24 +127,42 @@ public struct BrailleCanvas: Sendable {
     }
 
     /// Liang–Barsky clipping of a segment to [-0.5, maxX] x [-0.5, maxY].
+    ///
+    /// A coordinate cut by a boundary is set to that boundary exactly, so segments with
+    /// enormous ends (1e300) still clip correctly.
     static func clip(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double), maxX: Double, maxY: Double)
         -> ((x: Double, y: Double), (x: Double, y: Double))?
     {
         let dx = q.x - p.x
         let dy = q.y - p.y
+        guard dx.isFinite, dy.isFinite else { return nil }
         var t0 = 0.0
         var t1 = 1.0
-        let tests: [(Double, Double)] = [(-dx, p.x + 0.5), (dx, maxX - p.x), (-dy, p.y + 0.5), (dy, maxY - p.y)]
-        for (pk, qk) in tests {
+        var enter: (axis: Int, value: Double)?
+        var exit: (axis: Int, value: Double)?
+        let tests: [(Double, Double, Int, Double)] = [
+            (-dx, p.x + 0.5, 0, -0.5), (dx, maxX - p.x, 0, maxX), (-dy, p.y + 0.5, 1, -0.5), (dy, maxY - p.y, 1, maxY),
+        ]
+        for (pk, qk, axis, boundary) in tests {
             if pk == 0 {
                 if qk < 0 { return nil }
             } else {
                 let r = qk / pk
-                if pk < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
+                if pk < 0 {
+                    if r > t0 { t0 = r; enter = (axis, boundary) }
+                } else {
+                    if r < t1 { t1 = r; exit = (axis, boundary) }
+                }
                 if t0 > t1 { return nil }
             }
         }
-        return ((p.x + t0 * dx, p.y + t0 * dy), (p.x + t1 * dx, p.y + t1 * dy))
+        func point(_ t: Double, _ cut: (axis: Int, value: Double)?) -> (x: Double, y: Double) {
+            var x = p.x + t * dx
+            var y = p.y + t * dy
+            if let cut { if cut.axis == 0 { x = cut.value } else { y = cut.value } }
+            return (min(max(x, -0.5), maxX), min(max(y, -0.5), maxY))
+        }
+        return (point(t0, enter), point(t1, exit))
     }
 
     // MARK: Output

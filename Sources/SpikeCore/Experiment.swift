@@ -7,15 +7,43 @@ public struct ParameterInfo: Sendable, Equatable {
     public var value: Double
     /// Allowed range, inclusive.
     public var range: ClosedRange<Double>
-    /// Factor (> 1) for one step up; one step down divides by it.
+    /// Factor (> 1) for one step up; one step down divides by it. Ignored when `step` is set.
     public var stepFactor: Double
+    /// Additive step (one step up adds it, one step down subtracts it), for parameters that
+    /// can be zero or negative (a resting potential in mV); nil for multiplicative stepping.
+    public var step: Double?
 
+    /// A parameter stepped multiplicatively by `stepFactor`.
     public init(key: String, label: String, value: Double, range: ClosedRange<Double>, stepFactor: Double) {
         self.key = key
         self.label = label
         self.value = value
         self.range = range
         self.stepFactor = stepFactor
+        self.step = nil
+    }
+
+    /// A parameter stepped additively by `step`.
+    public init(key: String, label: String, value: Double, range: ClosedRange<Double>, step: Double) {
+        self.key = key
+        self.label = label
+        self.value = value
+        self.range = range
+        self.stepFactor = 1
+        self.step = step
+    }
+
+    /// The value `steps` steps away (negative = down), clamped to `range`.
+    public func stepped(by steps: Int) -> Double {
+        let raw: Double
+        if let step {
+            raw = value + Double(steps) * step
+        } else {
+            var factor = 1.0
+            for _ in 0..<abs(steps) { factor *= stepFactor }
+            raw = steps >= 0 ? value * factor : value / factor
+        }
+        return min(max(raw, range.lowerBound), range.upperBound)
     }
 }
 

@@ -66,6 +66,14 @@ extension NcursesTerminal {
 
     /// Display width of a scalar in the current locale (wcwidth; -1 for non-printables).
     static func cellWidth(_ s: Unicode.Scalar) -> Int {
-        Int(wcwidth(wchar_t(bitPattern: s.value)))
+        guard let f = wcwidthFunction else { return 1 }
+        return Int(f(wchar_t(bitPattern: s.value)))
     }
+
+    /// glibc declares wcwidth only under _XOPEN_SOURCE, which the Glibc module is not built
+    /// with (and SwiftPM drops the define, trap 1), so look the C function up once.
+    static let wcwidthFunction: (@convention(c) (wchar_t) -> Int32)? = {
+        guard let sym = dlsym(nil, "wcwidth") else { return nil }
+        return unsafeBitCast(sym, to: (@convention(c) (wchar_t) -> Int32).self)
+    }()
 }

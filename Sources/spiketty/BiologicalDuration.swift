@@ -9,6 +9,10 @@ struct BiologicalDuration: ExpressibleByArgument, Equatable {
     /// Longest headless run accepted: 10^8 ms (about 28 hours of biological time).
     static let limitMs = 1e8
 
+    init(milliseconds: Double) {
+        self.milliseconds = milliseconds
+    }
+
     init?(argument: String) {
         guard let ms = BiologicalDuration.parse(argument) else { return nil }
         milliseconds = ms

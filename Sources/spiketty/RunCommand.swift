@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
-    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    enum ColorOption: String, ExpressibleByArgument, CaseIterable {
         case auto, always, never
         case c16 = "16", c256 = "256"
     }
@@ -32,7 +32,7 @@ struct RunCommand: ParsableCommand {
     var theme: String?
 
     @Option(help: "Colour output: auto (NO_COLOR and the terminal decide), always, never, 16, 256.")
-    var color: ColorChoice = .auto
+    var color: ColorOption = .auto
 
     @Flag(help: "Simulate without a terminal and print the scenario's figures.")
     var headless = false
@@ -67,15 +67,22 @@ struct RunCommand: ParsableCommand {
             printError("spiketty: " + error.description)
             throw ExitCode(2)
         }
-        let noColor = (getenv("NO_COLOR").map { String(cString: $0) } ?? "").isEmpty == false
+        // Precedence (terminal.md 3.3): --color > NO_COLOR > what the terminal reports.
+        let noColor = getenv("NO_COLOR").map { String(cString: $0) }
         let forced: ColorDepth? = switch color {
-        case .auto: noColor ? ColorDepth.none : nil
+        case .auto: ColorDepth.resolve(flag: .auto, noColorEnv: noColor, terminalColors: 256) == .none ? ColorDepth.none : nil
         case .always: nil
         case .never: ColorDepth.none
         case .c16: .ansi16
         case .c256: .palette256
         }
-        let terminal = NcursesTerminal(forcedDepth: forced)
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(forcedDepth: forced)
+        } catch {
+            printError("spiketty: cannot start the terminal: \(error)")
+            throw ExitCode(2)
+        }
         let app = SpikettyApp(scenario: loaded, seed: seed, terminal: terminal, themes: themes.themes,
                               themeIndex: themes.index)
         let reason = app.run(clock: MonotonicClock())

@@ -8,5 +8,5 @@ import Musl
 func printError(_ message: String) {
     var line = message
     if !line.hasSuffix("\n") { line += "\n" }
-    fputs(line, stderr)
+    _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
 }

@@ -13,8 +13,8 @@ import Darwin
 /// the bias knob of LIF sampling, science.md 1.6) and whether the threshold is enabled
 /// (a neuron with the threshold disabled is a "free membrane" probe, science.md 1.4).
 ///
-/// `integrate` performs steps 1 and 4–5 of the per-step algorithm of science.md 1.9; the
-/// `Network` interleaves background input and spike delivery (steps 2–3).
+/// The per-step update (science.md 1.9) is `StepKernel.run`, fused over neurons with the
+/// background input for speed.
 public struct LIFPopulation: Sendable {
     /// Shared parameters (the per-neuron `vRest` overrides `parameters.vRest`).
     public private(set) var parameters: LIFParameters
@@ -58,88 +58,11 @@ public struct LIFPopulation: Sendable {
     }
 
     /// State variable z_k (science.md 1.1): 1 during the refractory window after a spike.
-    @inlinable
     public func z(_ neuron: Int) -> Bool { refractorySteps[neuron] > 0 }
 
     /// Total membrane conductance g_l + g_e + g_i of a neuron, µS.
-    @inlinable
     public func totalConductance(_ neuron: Int) -> Double {
         parameters.gLeak + gE[neuron] + gI[neuron]
-    }
-
-    /// Step 1 of science.md 1.9: g_x ← g_x e^{−dt/τ_syn,x} and the increments `addE`/`addI`
-    /// (delay-ring slots, µS per neuron) added; the slots are zeroed for reuse.
-    @inlinable
-    mutating func decayAndAdd(addE: UnsafeMutableBufferPointer<Double>, addI: UnsafeMutableBufferPointer<Double>) {
-        let n = count
-        let dE = decayE, dI = decayI
-        gE.withUnsafeMutableBufferPointer { ge in
-            for k in 0..<n {
-                ge[k] = ge[k] * dE + addE[k]
-                addE[k] = 0
-            }
-        }
-        gI.withUnsafeMutableBufferPointer { gi in
-            for k in 0..<n {
-                gi[k] = gi[k] * dI + addI[k]
-                addI[k] = 0
-            }
-        }
-    }
-
-    /// Steps 4–5 of science.md 1.9 for every neuron: exponential Euler with the conductances
-    /// frozen over the step,
-    ///     g = g_l + g_e + g_i,  V_∞ = (g_l E_l + g_e E_e + g_i E_i + I_offset)/g,
-    ///     V ← V_∞ + (V − V_∞) e^{−dt g/C_m},
-    /// or V = V_reset with the refractory counter decremented while refractory; then the
-    /// threshold test. Indices of neurons that spiked are written to `spiked`; returns their number.
-    @inlinable
-    mutating func integrateMembrane(spiked: UnsafeMutableBufferPointer<Int32>) -> Int {
-        let p = parameters
-        let n = count
-        let gL = p.gLeak, eE = p.eRevE, eI = p.eRevI, iOff = p.iOffset
-        let vTh = p.vThresh, vReset = p.vReset
-        let minusDtOverC = -stepMs / p.cm
-        let refSteps = refractoryStepCount
-        var spikeCount = 0
-        v.withUnsafeMutableBufferPointer { v in
-            refractorySteps.withUnsafeMutableBufferPointer { ref in
-                gE.withUnsafeBufferPointer { ge in
-                    gI.withUnsafeBufferPointer { gi in
-                        vRest.withUnsafeBufferPointer { el in
-                            thresholdEnabled.withUnsafeBufferPointer { thr in
-                                for k in 0..<n {
-                                    if ref[k] > 0 {
-                                        v[k] = vReset
-                                        ref[k] -= 1
-                                        continue
-                                    }
-                                    let g = gL + ge[k] + gi[k]
-                                    let vInf = (gL * el[k] + ge[k] * eE + gi[k] * eI + iOff) / g
-                                    let vNew = vInf + (v[k] - vInf) * exp(minusDtOverC * g)
-                                    if vNew >= vTh && thr[k] {
-                                        v[k] = vReset
-                                        ref[k] = refSteps
-                                        spiked[spikeCount] = Int32(truncatingIfNeeded: k)
-                                        spikeCount += 1
-                                    } else {
-                                        v[k] = vNew
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return spikeCount
-    }
-
-    /// Adds background conductance (µS) to one neuron (step 2 of science.md 1.9).
-    @inlinable
-    mutating func addConductance(excitatory: Double, inhibitory: Double, neuron k: Int) {
-        gE[k] += excitatory
-        gI[k] += inhibitory
     }
 
     /// Sets E_l of one neuron, mV.

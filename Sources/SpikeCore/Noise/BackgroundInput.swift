@@ -18,13 +18,13 @@ public struct BackgroundInput: Sendable {
     public private(set) var excWeight: [Double]
     public private(set) var inhWeight: [Double]
     /// Expected events per step λ = ν·dt/1000.
-    @usableFromInline var lambdaE: [Double]
-    @usableFromInline var lambdaI: [Double]
+    var lambdaE: [Double]
+    var lambdaI: [Double]
     /// Remaining hazard until the next event.
-    @usableFromInline var residualE: [Double]
-    @usableFromInline var residualI: [Double]
-    @usableFromInline var rngE: [Xoshiro256StarStar]
-    @usableFromInline var rngI: [Xoshiro256StarStar]
+    var residualE: [Double]
+    var residualI: [Double]
+    var rngE: [Xoshiro256StarStar]
+    var rngI: [Xoshiro256StarStar]
 
     public var count: Int { excRateHz.count }
 
@@ -61,15 +61,7 @@ public struct BackgroundInput: Sendable {
         lambdaI[k] = background.inhRateHz * stepMs / 1000
     }
 
-    /// Draws this step's events and adds w·n to `addE`/`addI` (µS per neuron).
-    @inlinable
-    mutating func addInput(addE: UnsafeMutableBufferPointer<Double>, addI: UnsafeMutableBufferPointer<Double>) {
-        Self.draw(lambda: lambdaE, weight: excWeight, residual: &residualE, rng: &rngE, into: addE)
-        Self.draw(lambda: lambdaI, weight: inhWeight, residual: &residualI, rng: &rngI, into: addI)
-    }
-
     /// Event count of one source in one step: Poisson(λ) via the hazard residual.
-    @inlinable
     static func events(lambda: Double, residual r: inout Double, rng: inout Xoshiro256StarStar) -> Int {
         r -= lambda
         var count = 0
@@ -78,23 +70,5 @@ public struct BackgroundInput: Sendable {
             r += rng.nextStandardExponential()
         }
         return count
-    }
-
-    @inlinable
-    static func draw(lambda: [Double], weight: [Double], residual: inout [Double],
-                     rng: inout [Xoshiro256StarStar], into add: UnsafeMutableBufferPointer<Double>) {
-        let n = weight.count
-        lambda.withUnsafeBufferPointer { lam in
-            weight.withUnsafeBufferPointer { w in
-                residual.withUnsafeMutableBufferPointer { res in
-                    rng.withUnsafeMutableBufferPointer { gen in
-                        for k in 0..<n {
-                            let c = events(lambda: lam[k], residual: &res[k], rng: &gen[k])
-                            if c > 0 { add[k] += w[k] * Double(c) }
-                        }
-                    }
-                }
-            }
-        }
     }
 }

@@ -10,32 +10,27 @@ import Darwin
 /// functions of the generator state (no caching of a second normal variate).
 extension Xoshiro256StarStar {
     /// Uniform in [0, 1) with 53 random bits (the top 53 bits of one output × 2^−53).
-    @inlinable
     public mutating func nextUniform() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// Uniform in (0, 1]: never 0, so its logarithm is finite.
-    @inlinable
     public mutating func nextUniformPositive() -> Double {
         Double((next() >> 11) &+ 1) * 0x1.0p-53
     }
 
     /// Exponential with mean 1 (inverse transform: −ln U, U ∈ (0, 1]).
-    @inlinable
     public mutating func nextStandardExponential() -> Double {
         -log(nextUniformPositive())
     }
 
     /// Exponential with the given rate (mean 1/rate), e.g. an inter-event interval in ms
     /// for a rate in kHz.
-    @inlinable
     public mutating func nextExponential(rate: Double) -> Double {
         nextStandardExponential() / rate
     }
 
     /// Standard normal by Box–Muller (one variate per two uniforms; the cosine branch).
-    @inlinable
     public mutating func nextStandardNormal() -> Double {
         let u1 = nextUniformPositive()
         let u2 = nextUniform()
@@ -43,7 +38,6 @@ extension Xoshiro256StarStar {
     }
 
     /// Normal with mean `mean` and standard deviation `sd`.
-    @inlinable
     public mutating func nextNormal(mean: Double, sd: Double) -> Double {
         mean + sd * nextStandardNormal()
     }
@@ -60,7 +54,6 @@ extension Xoshiro256StarStar {
     /// Knuth's multiplication method with a precomputed e^{−λ} (for a fixed small λ,
     /// e.g. ν·dt of a background source): multiply uniforms until the product drops
     /// to e^{−λ} or below. Expected 1 + λ uniforms per draw.
-    @inlinable
     public mutating func nextPoissonMultiplication(expMinusLambda limit: Double) -> Int {
         var k = 0
         var product = nextUniform()

@@ -10,14 +10,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// Next 64-bit output; advances the state by the golden-ratio increment.
-    @inlinable
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return SplitMix64.mix(state)
     }
 
     /// The SplitMix64 finaliser (a bijective 64-bit hash): the output function without the increment.
-    @inlinable
     public static func mix(_ value: UInt64) -> UInt64 {
         var z = value
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -5,18 +5,17 @@
 /// independent streams from one experiment seed, so that adding a noise source never
 /// changes the draws of another one: each source asks for its own stream id.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
-    @usableFromInline var s0: UInt64
-    @usableFromInline var s1: UInt64
-    @usableFromInline var s2: UInt64
-    @usableFromInline var s3: UInt64
+    var s0: UInt64
+    var s1: UInt64
+    var s2: UInt64
+    var s3: UInt64
 
     /// A generator with the given raw state (not all zero; an all-zero state is replaced
     /// by the splitmix64 expansion of 0).
     public init(state: (UInt64, UInt64, UInt64, UInt64)) {
+        (s0, s1, s2, s3) = state
         if state == (0, 0, 0, 0) {
-            self.init(seed: 0)
-        } else {
-            (s0, s1, s2, s3) = state
+            self = Xoshiro256StarStar(seed: 0)
         }
     }
 
@@ -40,7 +39,6 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
     /// Current state (for tests and snapshots).
     public var state: (UInt64, UInt64, UInt64, UInt64) { (s0, s1, s2, s3) }
 
-    @inlinable
     public mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
@@ -53,7 +51,6 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
         return result
     }
 
-    @inlinable
     func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 {
         (x << k) | (x >> (64 &- k))
     }

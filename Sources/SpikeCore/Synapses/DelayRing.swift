@@ -10,8 +10,8 @@ public struct DelayRing: Sendable {
     public let neuronCount: Int
     /// Number of slots (≥ maximal delay in steps + 1).
     public private(set) var slotCount: Int
-    @usableFromInline var excitatory: [Double]
-    @usableFromInline var inhibitory: [Double]
+    var excitatory: [Double]
+    var inhibitory: [Double]
 
     public init(neuronCount: Int, maxDelaySteps: Int) {
         self.neuronCount = neuronCount
@@ -20,7 +20,6 @@ public struct DelayRing: Sendable {
         inhibitory = Array(repeating: 0, count: slotCount * neuronCount)
     }
 
-    @inlinable
     func slot(forStep step: Int64) -> Int { Int(step % Int64(slotCount)) }
 
     /// Makes room for delays up to `delaySteps`, keeping pending increments at their arrival
@@ -46,7 +45,6 @@ public struct DelayRing: Sendable {
 
     /// Adds an increment arriving at the beginning of step `arrivalStep` (µS; `excitatory`
     /// picks the receptor).
-    @inlinable
     public mutating func add(_ amount: Double, excitatory isExcitatory: Bool, neuron: Int, arrivalStep: Int64) {
         let index = slot(forStep: arrivalStep) * neuronCount + neuron
         if isExcitatory { excitatory[index] += amount } else { inhibitory[index] += amount }
@@ -60,7 +58,6 @@ public struct DelayRing: Sendable {
 
     /// Calls `body` with the slot of `step` (excitatory, inhibitory), which it must consume
     /// and zero.
-    @inlinable
     mutating func withSlot<R>(forStep step: Int64,
                               _ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> R) -> R {
         let start = slot(forStep: step) * neuronCount

@@ -43,7 +43,6 @@ public struct Projection: Sendable {
     /// Schedules the conductance jumps caused by the spikes of `spiked` (emitted at the end
     /// of step `step`, i.e. at time index step + 1) into `ring`, arriving delaySteps later.
     /// Amplitude per synapse: |w| (static) or |w|·u·x after the TM update (science.md 3.1).
-    @inlinable
     mutating func deliver(spiked: UnsafeMutableBufferPointer<Int32>, count: Int, step: Int64,
                           stepMs: Double, ring: inout DelayRing) {
         guard count > 0 else { return }

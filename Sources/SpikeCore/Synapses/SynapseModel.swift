@@ -64,7 +64,6 @@ public struct TsodyksMarkramState: Sendable, Equatable {
     public static let sbsInitial = TsodyksMarkramState(x: 0, u: 1)
 
     /// Applies the spike update and returns the release factor u·x (amplitude = w·u·x).
-    @inlinable
     public mutating func spike(atStep step: Int64, stepMs: Double, U: Double, tauRec: Double, tauFac: Double) -> Double {
         var recDecay = 0.0, facDecay = 0.0
         if let last = lastSpikeStep {

@@ -1,0 +1,33 @@
+import Canvas
+import Scenarios
+import SpikeCore
+
+/// What a screen needs besides the readout: the theme and the user's focus and selection.
+public struct ScreenContext {
+    public var theme: Theme
+    public var focusedPane: Int
+    public var zoomed: Bool
+    public var parameters: [ParameterInfo]
+    public var selectedParameter: Int
+    public var scenario: Scenario
+}
+
+/// The body of the screen for one scenario kind: a layout of widgets bound to the readout.
+/// Layouts degrade (fewer panes) as the terminal shrinks, down to `minimumSize`.
+public protocol Screen {
+    /// Number of panes Tab cycles through.
+    var paneCount: Int { get }
+    /// The smallest terminal (whole screen, bars included) the screen can use.
+    var minimumSize: (width: Int, height: Int) { get }
+    /// Draws the body into `area` of `buffer`.
+    func render(_ readout: Readout, context: ScreenContext, into buffer: inout CellBuffer, area: Rect)
+}
+
+/// The screen for each scenario kind.
+enum ScreenFactory {
+    static func make(for scenario: Scenario) -> any Screen {
+        switch scenario.kind {
+        case .highConductanceState: return HighConductanceScreen()
+        }
+    }
+}

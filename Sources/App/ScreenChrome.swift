@@ -1,0 +1,57 @@
+import Canvas
+import Foundation
+import SpikeCore
+
+/// What every screen has around its body: the title bar, the key bar (or the message
+/// line), the help overlay and the too-small screen.
+enum ScreenChrome {
+    /// The key-bar items, in the order they are dropped from the right when narrow.
+    static let keyBarItems: [(key: String, label: String)] = [
+        ("q", "quit"), ("?", "help"), ("space", "pause"), ("+/-", "speed"), ("↑↓←→", "parameter"),
+        ("Tab", "pane"), ("e", "expand"), ("t", "theme"), ("r", "restart"),
+    ]
+
+    static func draw(app: SpikettyApp, into buffer: inout CellBuffer) {
+        let theme = app.theme.reduced(to: app.terminalDepth)
+        let minimum = app.screen.minimumSize
+        buffer.fill(buffer.bounds, with: Cell(" ", style: theme.style(.text)))
+        guard buffer.width >= minimum.width, buffer.height >= minimum.height else {
+            TooSmallScreen(neededWidth: minimum.width, neededHeight: minimum.height)
+                .render(into: &buffer, area: buffer.bounds, theme: theme)
+            return
+        }
+        let (titleRow, rest) = buffer.bounds.splitTop(1)
+        let (body, keyRow) = rest.splitBottom(1)
+        TitleBar(left: titleText(app), right: statusText(app)).render(into: &buffer, area: titleRow, theme: theme)
+        let context = ScreenContext(theme: theme, focusedPane: app.state.focusedPane, zoomed: app.state.zoomed,
+                                    parameters: app.experiment.parameters, selectedParameter: app.state.selectedParameter,
+                                    scenario: app.scenario)
+        app.screen.render(app.experiment.readout(), context: context, into: &buffer, area: body)
+        if let message = app.state.message {
+            buffer.fill(keyRow, with: Cell(" ", style: theme.style(.text)))
+            buffer.put(" " + message, x: keyRow.x, y: keyRow.y, style: theme.style(.title), maxWidth: keyRow.width)
+        } else {
+            KeyBar(items: keyBarItems).render(into: &buffer, area: keyRow, theme: theme)
+        }
+        if app.state.showHelp {
+            HelpOverlay(entries: KeyMap.helpRows.map { (keys: $0.0, description: $0.1) })
+                .render(into: &buffer, area: buffer.bounds, theme: theme)
+        }
+    }
+
+    static func titleText(_ app: SpikettyApp) -> String {
+        "spiketty · \(app.scenario.title) · slide: \(app.scenario.slide)"
+    }
+
+    static func statusText(_ app: SpikettyApp) -> String {
+        var parts = ["t = " + String(format: "%.2f s", app.experiment.timeMs / 1000), "×" + speedLabel(app.state.speed)]
+        if app.measuredFramesPerSecond > 0 { parts.append(String(format: "%.0f fps", app.measuredFramesPerSecond)) }
+        parts.append("seed \(app.seed)")
+        if app.state.paused { parts.append("PAUSED") }
+        return parts.joined(separator: "  ")
+    }
+
+    static func speedLabel(_ speed: Double) -> String {
+        speed >= 10 ? String(format: "%.0f", speed) : speed >= 0.1 ? String(format: "%.2f", speed) : String(format: "%.3f", speed)
+    }
+}

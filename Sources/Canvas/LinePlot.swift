@@ -1,0 +1,147 @@
+/// Several (x, y) series drawn as braille lines or dots, with labelled axes, optional log
+/// scales, dashed horizontal reference lines (e.g. a threshold) and a small legend.
+///
+/// ```swift
+/// LinePlot(series: [.init(name: "DKL", points: curve, color: .gradient(.train, 0))],
+///          xAxis: Axis("time (ms)", scale: .log10), yAxis: Axis("DKL", scale: .log10),
+///          references: [.init(y: 0.01, name: "target")])
+///     .render(into: &buffer, area: inner, theme: theme)
+/// ```
+/// Non-finite points (and non-positive ones on log axes) break a line into pieces. Without
+/// fixed bounds the x axis spans the data exactly and the y axis is rounded out to ticks.
+public struct LinePlot: Sendable {
+    /// One data series.
+    public struct Series: Sendable {
+        public enum Mode: Hashable, Sendable {
+            /// Consecutive points joined by lines.
+            case line
+            /// Each point a single dot.
+            case points
+        }
+
+        public var name: String
+        public var points: [(x: Double, y: Double)]
+        public var color: SeriesColor
+        public var mode: Mode
+
+        public init(name: String, points: [(x: Double, y: Double)], color: SeriesColor = .role(.text), mode: Mode = .line) {
+            self.name = name
+            self.points = points
+            self.color = color
+            self.mode = mode
+        }
+
+        /// A series from parallel arrays (the shorter length wins).
+        public init(name: String, xs: [Double], ys: [Double], color: SeriesColor = .role(.text), mode: Mode = .line) {
+            self.init(name: name, points: Array(zip(xs, ys)).map { (x: $0.0, y: $0.1) }, color: color, mode: mode)
+        }
+    }
+
+    /// A dashed horizontal line across the plot at a y value.
+    public struct ReferenceLine: Sendable {
+        public var y: Double
+        /// Shown in the legend when not empty.
+        public var name: String
+        public var color: SeriesColor
+
+        public init(y: Double, name: String = "", color: SeriesColor = .role(.dim)) {
+            self.y = y
+            self.name = name
+            self.color = color
+        }
+    }
+
+    public var series: [Series]
+    public var xAxis: Axis
+    public var yAxis: Axis
+    public var references: [ReferenceLine]
+    public var showLegend: Bool
+
+    public init(series: [Series], xAxis: Axis = Axis(), yAxis: Axis = Axis(), references: [ReferenceLine] = [],
+                showLegend: Bool = true) {
+        self.series = series
+        self.xAxis = xAxis
+        self.yAxis = yAxis
+        self.references = references
+        self.showLegend = showLegend
+    }
+
+    /// Draws the plot inside `area` only; small areas drop the legend, titles and axes.
+    public func render(into buffer: inout CellBuffer, area: Rect, theme: Theme) {
+        let clip = area.intersection(buffer.bounds)
+        guard !clip.isEmpty else { return }
+        let xRange = bounds(xAxis, values: series.flatMap { $0.points.map(\.x) }, maxCount: max(2, area.width / 10), nice: false)
+        let yValues = series.flatMap { $0.points.map(\.y) } + references.map(\.y)
+        let yRange = bounds(yAxis, values: yValues, maxCount: max(2, area.height / 3), nice: true)
+        let yTicks = ticks(yAxis.scale, yRange, maxCount: max(2, (area.height - 3) / 2))
+        let legend = legendEntries(theme)
+        let frame = PlotFrame(area: clip, yLabelWidth: yTicks.map(\.label.cellWidth).max() ?? 0,
+                              wantsTop: !legend.isEmpty || !yAxis.title.isEmpty, wantsXTitle: !xAxis.title.isEmpty)
+        let plot = frame.plot
+        guard !plot.isEmpty else { return }
+        let tx = transformed(xRange, xAxis.scale)
+        let ty = transformed(yRange, yAxis.scale)
+        var canvas = BrailleCanvas(width: plot.width, height: plot.height, xBounds: tx, yBounds: ty)
+        for ref in references {
+            guard let y = Ticks.transform(ref.y, yAxis.scale), let row = canvas.dot(x: tx.lowerBound, y: y)?.y else { continue }
+            let color = theme.color(ref.color)
+            for dx in 0..<canvas.dotWidth where dx % 4 < 2 { canvas.set(dotX: dx, dotY: row, color: color) }
+        }
+        for s in series {
+            let color = theme.color(s.color)
+            var previous: (x: Double, y: Double)?
+            for p in s.points {
+                guard let x = Ticks.transform(p.x, xAxis.scale), let y = Ticks.transform(p.y, yAxis.scale) else {
+                    previous = nil
+                    continue
+                }
+                if s.mode == .line, let q = previous {
+                    canvas.line(from: q, to: (x, y), color: color)
+                } else {
+                    canvas.point(x: x, y: y, color: color)
+                }
+                previous = (x, y)
+            }
+        }
+        canvas.render(into: &buffer, area: plot)
+        let span = { (r: ClosedRange<Double>, v: Double) -> Double in r.upperBound > r.lowerBound ? (v - r.lowerBound) / (r.upperBound - r.lowerBound) : 0 }
+        frame.drawYAxis(into: &buffer, ticks: yTicks.compactMap { t in
+            Ticks.transform(t.value, yAxis.scale).map { (frame.row(forFraction: span(ty, $0)), t.label) }
+        }, theme: theme, clip: clip)
+        let xTicks = ticks(xAxis.scale, xRange, maxCount: max(2, plot.width / 8))
+        frame.drawXAxis(into: &buffer, ticks: xTicks.compactMap { t in
+            Ticks.transform(t.value, xAxis.scale).map { (frame.column(forFraction: span(tx, $0)), t.label) }
+        }, theme: theme, clip: clip)
+        frame.drawXTitle(into: &buffer, xAxis.title, theme: theme, clip: clip)
+        frame.drawTop(into: &buffer, yTitle: yAxis.title, legend: legend, theme: theme, clip: clip)
+    }
+
+    private func legendEntries(_ theme: Theme) -> [LegendEntry] {
+        guard showLegend else { return [] }
+        let lines = series.filter { !$0.name.isEmpty }.map {
+            LegendEntry(marker: $0.mode == .line ? "⣀" : "⠂", name: $0.name, color: theme.color($0.color))
+        }
+        let refs = references.filter { !$0.name.isEmpty }.map {
+            LegendEntry(marker: "⠤", name: $0.name, color: theme.color($0.color))
+        }
+        return lines + refs
+    }
+
+    /// Fixed bounds, else the data range: exact for x (`nice: false`), rounded out to ticks for y.
+    private func bounds(_ axis: Axis, values: [Double], maxCount: Int, nice: Bool) -> ClosedRange<Double> {
+        if let b = axis.bounds, axis.scale == .linear || b.lowerBound > 0 { return b }
+        guard let data = Ticks.dataRange(values, scale: axis.scale) else { return axis.scale == .log10 ? 1...10 : 0...1 }
+        if !nice, data.upperBound > data.lowerBound { return data }
+        return Ticks.niceBounds(data, scale: axis.scale, maxCount: maxCount)
+    }
+
+    private func ticks(_ scale: AxisScale, _ range: ClosedRange<Double>, maxCount: Int) -> [Tick] {
+        scale == .log10 ? Ticks.logarithmic(range, maxCount: maxCount) : Ticks.linear(range, maxCount: maxCount)
+    }
+
+    private func transformed(_ range: ClosedRange<Double>, _ scale: AxisScale) -> ClosedRange<Double> {
+        guard let lo = Ticks.transform(range.lowerBound, scale), let hi = Ticks.transform(range.upperBound, scale),
+              lo <= hi else { return 0...1 }
+        return lo...hi
+    }
+}

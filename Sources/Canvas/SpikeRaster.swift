@@ -1,0 +1,88 @@
+/// A spike raster: one braille dot row per neuron (neuron 0 at the top), time running to the
+/// right with the newest spikes at the right edge.
+///
+/// Spikes are given as parallel arrays of times and neuron indices (any time unit, the same as
+/// `timeStart`/`timeEnd`). When there are more neurons than dot rows (4 per cell row), neurons
+/// are binned: a dot row shows whether any neuron of its bin fired. Cells are coloured along
+/// the theme's `spike` gradient by how many of their 8 dots are on (sparse green, dense red in
+/// the default theme) unless a fixed `color` is given. The mapping is fixed, not normalised
+/// per frame, so colour changes mean activity changes.
+public struct SpikeRaster: Sendable {
+    public var neuronCount: Int
+    /// Start of the time window (left edge).
+    public var timeStart: Double
+    /// End of the time window (right edge, usually "now").
+    public var timeEnd: Double
+    /// Spike times, parallel to `spikeNeurons`; spikes outside the window are skipped.
+    public var spikeTimes: [Double]
+    /// Neuron index (0-based) of each spike; out-of-range indices are skipped.
+    public var spikeNeurons: [Int]
+    /// Title of the time axis with units, e.g. `"time (s)"` (empty: no title row).
+    public var timeAxisTitle: String
+    /// Whether to draw neuron and time ticks when there is room.
+    public var showAxes: Bool
+    /// A fixed dot colour instead of the density gradient.
+    public var color: SeriesColor?
+
+    public init(neuronCount: Int, timeStart: Double, timeEnd: Double, spikeTimes: [Double], spikeNeurons: [Int],
+                timeAxisTitle: String = "", showAxes: Bool = true, color: SeriesColor? = nil) {
+        self.neuronCount = neuronCount
+        self.timeStart = timeStart
+        self.timeEnd = timeEnd
+        self.spikeTimes = spikeTimes
+        self.spikeNeurons = spikeNeurons
+        self.timeAxisTitle = timeAxisTitle
+        self.showAxes = showAxes
+        self.color = color
+    }
+
+    /// Draws the raster inside `area` only.
+    public func render(into buffer: inout CellBuffer, area: Rect, theme: Theme) {
+        let clip = area.intersection(buffer.bounds)
+        guard !clip.isEmpty, neuronCount > 0 else { return }
+        let neuronTicks = showAxes ? Ticks.linear(0...Double(neuronCount - 1), maxCount: max(2, area.height / 3)) : []
+        let frame = PlotFrame(area: clip, yLabelWidth: neuronTicks.map(\.label.cellWidth).max() ?? 0, wantsTop: false,
+                              wantsXAxis: showAxes, wantsXTitle: showAxes && !timeAxisTitle.isEmpty)
+        let plot = frame.plot
+        guard !plot.isEmpty else { return }
+        var canvas = BrailleCanvas(width: plot.width, height: plot.height)
+        let span = timeEnd - timeStart
+        for (t, n) in zip(spikeTimes, spikeNeurons) {
+            guard n >= 0, n < neuronCount, let column = dotColumn(t, dotWidth: canvas.dotWidth) else { continue }
+            canvas.set(dotX: column, dotY: dotRow(n, dotHeight: canvas.dotHeight))
+        }
+        let fixed = color.map(theme.color)
+        let gradient = theme.gradient(.spike)
+        for cy in 0..<canvas.height {
+            for cx in 0..<canvas.width {
+                let on = canvas.mask(cellX: cx, cellY: cy).nonzeroBitCount
+                guard on > 0 else { continue }
+                canvas.setColor(fixed ?? gradient.color(at: Double(on - 1) / 7), cellX: cx, cellY: cy)
+            }
+        }
+        canvas.render(into: &buffer, area: plot)
+        frame.drawYAxis(into: &buffer, ticks: neuronTicks.map {
+            (plot.y + dotRow(Int($0.value), dotHeight: canvas.dotHeight) / 4, $0.label)
+        }, theme: theme, clip: clip)
+        if showAxes, span > 0 {
+            let timeTicks = Ticks.linear(timeStart...timeEnd, maxCount: max(2, plot.width / 10))
+            frame.drawXAxis(into: &buffer, ticks: timeTicks.compactMap { tick in
+                dotColumn(tick.value, dotWidth: canvas.dotWidth).map { (plot.x + $0 / 2, tick.label) }
+            }, theme: theme, clip: clip)
+        }
+        frame.drawXTitle(into: &buffer, timeAxisTitle, theme: theme, clip: clip)
+    }
+
+    /// The dot row of neuron `n`: `n` itself when every neuron has a row, else its bin.
+    public func dotRow(_ n: Int, dotHeight: Int) -> Int {
+        neuronCount <= dotHeight ? n : n * dotHeight / neuronCount
+    }
+
+    /// The dot column of time `t` (nil outside the window): `floor((t − start)/(end − start)·W)`,
+    /// the window end falling in the last column.
+    public func dotColumn(_ t: Double, dotWidth: Int) -> Int? {
+        let span = timeEnd - timeStart
+        guard t.isFinite, span > 0, t >= timeStart, t <= timeEnd, dotWidth > 0 else { return nil }
+        return min(dotWidth - 1, Int(((t - timeStart) / span * Double(dotWidth)).rounded(.down)))
+    }
+}
