@@ -16,7 +16,8 @@ public enum ScenarioParser {
             throw ScenarioErrors([ScenarioError(file: file, line: nil, key: nil, message: "not valid TOML: \(error)")])
         }
         var validator = Validator(file: file, locator: KeyLocator(source: source))
-        let header = validator.section(ScenarioSchema.header, in: table, allowTables: true)
+        let sectionNames = Set(ScenarioKind.allCases.flatMap { ScenarioSchema.sections(for: $0).map(\.name) })
+        let header = validator.section(ScenarioSchema.header, in: table, allowTables: true, skipping: sectionNames)
         var kind: ScenarioKind? = nil
         if case .text(let k)? = header["kind"] { kind = ScenarioKind(rawValue: k) }
         var values: [String: [String: ScenarioValue]] = [:]
@@ -70,12 +71,14 @@ struct Validator {
     }
 
     /// Validates the keys of one table; returns validated values with defaults filled in.
-    mutating func section(_ spec: SectionSpec, in table: TOMLTable, allowTables: Bool) -> [String: ScenarioValue] {
+    /// Keys in `skipping` are left for the caller (section names at the top level).
+    mutating func section(_ spec: SectionSpec, in table: TOMLTable, allowTables: Bool,
+                          skipping: Set<String> = []) -> [String: ScenarioValue] {
         var result: [String: ScenarioValue] = [:]
         let prefix = spec.name.isEmpty ? "" : spec.name + "."
         for key in table.keys.sorted() {
             guard let value = table[key] else { continue }
-            if allowTables && value.table != nil { continue }
+            if (allowTables && value.table != nil) || skipping.contains(key) { continue }
             let line = locator.line(ofKey: key, inTable: spec.name)
             guard let keySpec = spec.key(key) else {
                 var message = "unknown key"
@@ -89,7 +92,7 @@ struct Validator {
             }
             switch convert(value, to: keySpec) {
             case .success(let v): result[key] = v
-            case .failure(let problem): report(line: line, key: prefix + key, "expected \(keySpec.expectation), got \(problem)")
+            case .failure(let problem): report(line: line, key: prefix + key, "expected \(keySpec.expectation), got \(problem.text)")
             }
         }
         for keySpec in spec.keys where result[keySpec.name] == nil && table[keySpec.name] == nil {

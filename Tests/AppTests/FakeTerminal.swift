@@ -1,3 +1,4 @@
+import App
 import Canvas
 
 /// A terminal for tests: a fixed size, scripted events, and every presented frame kept.
@@ -6,6 +7,8 @@ final class FakeTerminal: TerminalIO {
     var colorDepth: ColorDepth
     /// Events handed out one batch per poll, in order; polls after the script get nothing.
     var script: [[InputEvent]]
+    /// Advanced by each poll's timeout, so the frame loop paces itself without real waiting.
+    let clock = SteppingClock()
     private(set) var frames: [CellBuffer] = []
     private(set) var polls = 0
 
@@ -19,14 +22,14 @@ final class FakeTerminal: TerminalIO {
 
     func pollEvents(timeoutMs: Int) -> [InputEvent] {
         polls += 1
+        clock.now += Double(max(1, timeoutMs))
         return script.isEmpty ? [] : script.removeFirst()
     }
 
     var lastFrame: String { frames.last?.text ?? "" }
 }
 
-/// A clock that moves only when the fake terminal is polled: each poll advances it by the
-/// timeout asked for, so the frame loop runs at full speed in tests yet paces "correctly".
+/// A clock that moves only when the fake terminal is polled.
 final class SteppingClock: FrameClock {
     var now = 0.0
     func nowMs() -> Double { now }

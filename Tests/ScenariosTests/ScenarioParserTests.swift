@@ -54,21 +54,21 @@ private func errors(_ text: String) -> [ScenarioError] {
     @Test func unknownTableIsAnError() {
         let e = errors(minimal + "\n[nueron]\nx = 1\n")
         #expect(e.count == 1)
-        #expect(e.first?.line == 9)
+        #expect(e.first?.line == 8)
         #expect(e.first?.message.contains("did you mean [neuron]") == true)
     }
 
     @Test func wrongTypeSaysWhatWasExpected() {
         let e = errors(minimal + "\n[network]\nneurons = \"many\"\n")
         #expect(e.count == 1)
-        #expect(e.first?.line == 10)
-        #expect(e.first?.description == "test.toml:10: network.neurons: expected a whole number in 1...2000, got the string \"many\"")
+        #expect(e.first?.line == 9)
+        #expect(e.first?.description == "test.toml:9: network.neurons: expected a whole number in 1...2000, got the string \"many\"")
     }
 
     @Test func outOfRangeValueIsRejected() {
         let e = errors(minimal + "\n[simulation]\nstep_ms = -0.1\n")
         #expect(e.count == 1)
-        #expect(e.first?.description == "test.toml:10: simulation.step_ms: expected a number in 0.001...1, got -0.1")
+        #expect(e.first?.description == "test.toml:9: simulation.step_ms: expected a number in 0.001...1, got -0.1")
     }
 
     @Test func allProblemsAreReportedTogether() {
@@ -98,7 +98,7 @@ private func errors(_ text: String) -> [ScenarioError] {
     }
 
     @Test func crossFieldCheckResetAboveThreshold() {
-        let e = errors(minimal + "reset_mV = -40.0\n")
+        let e = errors(minimal + "\nreset_mV = -40.0\n")
         #expect(e.first?.key == "neuron.reset_mV")
         #expect(e.first?.line == 8)
     }

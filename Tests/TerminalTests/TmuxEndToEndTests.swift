@@ -95,9 +95,11 @@ final class TmuxHarness {
 
     /// Runs a tmux command on the private server; returns its exit status, output in `lastOutput`.
     @discardableResult
-    func tmux(_ args: String...) -> Int32 { run(args).status }
+    func tmux(_ args: String...) -> Int32 { run(args, captureOutput: false).status }
 
-    func run(_ args: [String]) -> (status: Int32, output: String) {
+    /// The server that `new-session` forks inherits the client's stdout, so a pipe would
+    /// never reach EOF: capture output only for commands that cannot start a server.
+    func run(_ args: [String], captureOutput: Bool = true) -> (status: Int32, output: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: tmuxPath)
         p.arguments = ["-L", socket] + args
@@ -105,10 +107,11 @@ final class TmuxHarness {
         env["TMUX"] = nil
         p.environment = env
         let pipe = Pipe()
-        p.standardOutput = pipe
+        p.standardOutput = captureOutput ? pipe : FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
         do { try p.run() } catch { return (-1, "") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        let data = captureOutput ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
         p.waitUntilExit()
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
@@ -120,7 +123,7 @@ final class TmuxHarness {
     }
 
     /// Sends tmux key names (e.g. "q", "?", "Space", "Escape").
-    func keys(_ names: String...) { _ = run(["send-keys", "-t", "t"] + names) }
+    func keys(_ names: String...) { _ = run(["send-keys", "-t", "t"] + names, captureOutput: false) }
 
     func capture(escapes: Bool) -> String {
         run(["capture-pane", "-p", "-t", "t"] + (escapes ? ["-e"] : [])).output
