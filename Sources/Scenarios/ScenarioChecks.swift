@@ -23,6 +23,12 @@ enum ScenarioChecks {
             if s.integer("display", "tracedNeurons") > s.integer("network", "neurons") {
                 fail("display", "tracedNeurons", "expected at most network.neurons (\(s.integer("network", "neurons"))) traced neurons")
             }
+            if errors.isEmpty {
+                // Anything the engine itself refuses (its own validation) is reported, not trapped on.
+                for problem in ExperimentBuilder.highConductanceStateConfig(s, seed: s.seed).validate() {
+                    errors.append(ScenarioError(file: s.file, line: nil, key: nil, message: "not a usable configuration: \(problem)"))
+                }
+            }
         }
         return errors
     }
