@@ -73,9 +73,10 @@ public struct SpikeRaster: Sendable {
         frame.drawXTitle(into: &buffer, timeAxisTitle, theme: theme, clip: clip)
     }
 
-    /// The dot row of neuron `n`: `n` itself when every neuron has a row, else its bin.
+    /// The dot row of neuron `n`: when every neuron has a row, neurons are spread evenly with
+    /// `dotHeight / neuronCount` rows each (so a tall pane is filled); otherwise `n`'s bin.
     public func dotRow(_ n: Int, dotHeight: Int) -> Int {
-        neuronCount <= dotHeight ? n : n * dotHeight / neuronCount
+        neuronCount <= dotHeight ? n * (dotHeight / neuronCount) : n * dotHeight / neuronCount
     }
 
     /// The dot column of time `t` (nil outside the window): `floor((t − start)/(end − start)·W)`,
