@@ -56,15 +56,15 @@ struct RunCommand: ParsableCommand {
             print(format == .json ? report.json : report.table, terminator: "")
             return
         }
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            printError("spiketty: the live app needs a terminal on stdin and stdout; use --headless for a report")
-            throw ExitCode(2)
-        }
         let themes: ThemeCatalog.Selection
         do {
             themes = try ThemeCatalog.standard().select(theme)
         } catch {
             printError("spiketty: " + error.description)
+            throw ExitCode(2)
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            printError("spiketty: the live app needs a terminal on stdin and stdout; use --headless for a report")
             throw ExitCode(2)
         }
         // Precedence (terminal.md 3.3): --color > NO_COLOR > what the terminal reports.
