@@ -104,6 +104,12 @@ func installTerminationHandlers() {
         sa.sa_flags = 0   // no SA_RESTART: a blocking poll(2) returns EINTR at once
         sigaction(sig, &sa, previousActions + Int(sig))
     }
+    // A parent may have spawned us with these blocked (threads of test runners block
+    // SIGTERM/SIGCHLD/...; the mask is inherited across exec): make sure they arrive.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    for sig in terminationSignals + [SIGWINCH] { sigaddset(&unblock, sig) }
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
 }
 
 /// Crash signals (Swift traps raise SIGILL on x86_64, SIGTRAP on arm64; also SIGSEGV,

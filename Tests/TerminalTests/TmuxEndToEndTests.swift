@@ -97,23 +97,47 @@ final class TmuxHarness {
     @discardableResult
     func tmux(_ args: String...) -> Int32 { run(args, captureOutput: false).status }
 
-    /// The server that `new-session` forks inherits the client's stdout, so a pipe would
-    /// never reach EOF: capture output only for commands that cannot start a server.
+    /// Runs tmux with posix_spawn + waitpid rather than Foundation's Process: Swift Testing
+    /// runs tests on threads that block SIGTERM, SIGCHLD and others, and a child inherits
+    /// that mask (the tmux server, its bash and the app under test would then ignore
+    /// SIGTERM, and Process never noticed its child exit). So the child gets an empty
+    /// signal mask and default dispositions. Output goes through a temp file: the server
+    /// that `new-session` forks inherits stdout, so a pipe would never reach EOF.
     func run(_ args: [String], captureOutput: Bool = true) -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tmuxPath)
-        p.arguments = ["-L", socket] + args
-        var env = ProcessInfo.processInfo.environment
-        env["TMUX"] = nil
-        p.environment = env
-        let pipe = Pipe()
-        p.standardOutput = captureOutput ? pipe : FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { return (-1, "") }
-        let data = captureOutput ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let outPath = "\(dir)/tmux-out"
+        let argv = ([tmuxPath, "-L", socket] + args).map { strdup($0) } + [nil]
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMUX"] = nil
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, captureOutput ? outPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        posix_spawnattr_setsigmask(&attr, &mask)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU,
+                    SIGWINCH, SIGUSR1, SIGUSR2, SIGALRM] { sigaddset(&defaults, sig) }
+        posix_spawnattr_setsigdefault(&attr, &defaults)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var pid = pid_t()
+        guard posix_spawn(&pid, tmuxPath, &actions, &attr, argv, envp) == 0 else { return (-1, "") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = (status & 0x7f) == 0
+        let code = exited ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (code, captureOutput ? (Self.fileText(outPath) ?? "") : "")
     }
 
     /// Types a line literally and presses Enter.
