@@ -126,6 +126,15 @@ func installCrashHandlers() {
             let code = info?.pointee.si_code ?? 0
             if code <= 0 || signo == SIGTRAP || signo == SIGABRT {
                 raise(signo)   // SA_NODEFER: delivered to the previous handler right now
+                // The previous handler (Swift's backtracer) returns after printing, expecting a
+                // fault to recur; a signal that was sent, not faulted, would then be survived
+                // and the app would carry on. A crash signal must end the process: default
+                // disposition, raise once more.
+                var fallback = sigaction()
+                fallback.__sigaction_handler.sa_handler = SIG_DFL
+                sigemptyset(&fallback.sa_mask)
+                sigaction(signo, &fallback, nil)
+                raise(signo)
             }
         }
         sigemptyset(&sa.sa_mask)

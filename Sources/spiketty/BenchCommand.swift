@@ -19,13 +19,7 @@ struct BenchCommand: ParsableCommand {
     var frames: Int = 300
 
     func run() throws {
-        let loaded: Scenario
-        do {
-            loaded = try ScenarioLocator.standard().load(scenario)
-        } catch {
-            printError("spiketty: " + error.description)
-            throw ExitCode(2)
-        }
+        let loaded = try loadScenarioOrExit(scenario)
         guard (1...100_000).contains(frames) else {
             printError("spiketty: --frames must be in 1...100000, got \(frames)")
             throw ExitCode(2)

@@ -44,13 +44,7 @@ struct RunCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        let loaded: Scenario
-        do {
-            loaded = try ScenarioLocator.standard().load(scenario)
-        } catch {
-            printError("spiketty: " + error.description)
-            throw ExitCode(2)
-        }
+        let loaded = try loadScenarioOrExit(scenario)
         if headless {
             let report = HeadlessReport.run(loaded, seed: seed, durationMs: duration.milliseconds)
             print(format == .json ? report.json : report.table, terminator: "")

@@ -68,6 +68,27 @@ import Glibc
         let status2 = h.waitForExitStatus(10)
         #expect(status2 == 143, "exit status after SIGTERM is \(status2.map(String.init) ?? "missing"):\n\(h.plain())")
         #expect(!TmuxHarness.hasBraille(h.plain()), "braille still on screen after SIGTERM:\n\(h.plain())")
+
+        // Run 3: Ctrl-C in the pane → SIGINT → 130 and a restored screen.
+        h.type("clear; \(TmuxHarness.shellQuote(bin)); echo EXIT=$?")
+        try #require(h.waitUntil(10) { TmuxHarness.hasBraille(h.plain()) }, "third run did not start:\n\(h.plain())")
+        h.keys("C-c")
+        let status3 = h.waitForExitStatus(10)
+        #expect(status3 == 130, "exit status after Ctrl-C is \(status3.map(String.init) ?? "missing"):\n\(h.plain())")
+        #expect(!TmuxHarness.hasBraille(h.plain()), "braille still on screen after Ctrl-C:\n\(h.plain())")
+
+        // Run 4: a crash (SIGSEGV, as a fault would raise) → the crash handler restores the
+        // terminal before Swift's backtracer runs; the process still dies of the signal (139).
+        h.type("clear; stty -g > \(dir)/before4; sh -c 'echo $$ > \(dir)/pid4; exec \"$0\"' \(TmuxHarness.shellQuote(bin)); echo EXIT=$?; stty -g > \(dir)/after4")
+        let started4 = h.waitUntil(10) { TmuxHarness.hasBraille(h.plain()) && TmuxHarness.fileText("\(dir)/pid4")?.isEmpty == false }
+        try #require(started4, "fourth run did not start:\n\(h.plain())")
+        let pid4 = try #require(TmuxHarness.fileText("\(dir)/pid4").flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+        #expect(kill(pid4, SIGSEGV) == 0, "kill -SEGV \(pid4) failed")
+        let status4 = h.waitForExitStatus(30)
+        #expect(status4 == 139, "exit status after SIGSEGV is \(status4.map(String.init) ?? "missing"):\n\(h.plain())")
+        #expect(h.waitUntil(10) { TmuxHarness.fileText("\(dir)/after4")?.isEmpty == false }, "stty -g after the crash was not written")
+        #expect(!TmuxHarness.hasBraille(h.plain()), "braille still on screen after the crash:\n\(h.plain())")
+        #expect(TmuxHarness.fileText("\(dir)/before4") == TmuxHarness.fileText("\(dir)/after4"), "tty modes differ after the crash")
     }
 }
 
