@@ -32,9 +32,12 @@ public struct HeadlessReport: Sendable {
         var lines = ["scenario  \(scenario)", "seed      \(seed)", "duration  \(JSONText.number(durationMs)) ms",
                      "hardware  \(hardware)", ""]
         let width = max(6, readout.figures.map(\.name.count).max() ?? 0)
-        lines.append("figure".padding(to: width) + "  value")
-        for f in readout.figures {
-            lines.append(f.name.padding(to: width) + "  " + String(format6: f.value) + "   " + f.label)
+        let values = readout.figures.map { String(format6: $0.value) }
+        let valueWidth = max(5, values.map(\.count).max() ?? 0)
+        func rightAligned(_ s: String) -> String { String(repeating: " ", count: max(0, valueWidth - s.count)) + s }
+        lines.append("figure".padding(to: width) + "  " + rightAligned("value") + "  meaning")
+        for (f, value) in zip(readout.figures, values) {
+            lines.append(f.name.padding(to: width) + "  " + rightAligned(value) + "  " + f.label)
         }
         return lines.joined(separator: "\n") + "\n"
     }
