@@ -1,16 +1,40 @@
-/// The kinds of experiment a scenario file can describe; each has one builder and one screen.
+import SpikeCore
+
+/// The kinds of experiment a scenario file can describe. Each kind is defined in one file
+/// under `Kinds/` (its tables, figure names, cross-key checks and experiment builder);
+/// adding a kind means adding a case here, its line in `definition`, and that file.
 public enum ScenarioKind: String, CaseIterable, Sendable {
     /// A population of conductance-based LIF neurons under Poisson background, with a free
     /// (threshold-disabled) probe neuron whose membrane statistics are compared with theory
     /// (science.md 1.2-1.4; slide "Whence stochasticity?: injection of stochasticity").
     case highConductanceState = "high-conductance-state"
 
-    /// The figure names this kind reports, in display order (stable: scripts rely on them).
-    public var figureNames: [String] {
+    /// Where everything about this kind is defined.
+    public var definition: any ScenarioKindDefinition.Type {
         switch self {
-        case .highConductanceState:
-            return ["membrane_mean_mv", "membrane_sd_mv", "membrane_mean_theory_mv", "membrane_sd_theory_mv",
-                    "tau_eff_ms", "rate_hz_mean"]
+        case .highConductanceState: return HighConductanceStateKind.self
         }
     }
+
+    /// The tables a file of this kind may contain (besides the top-level keys).
+    public var sections: [SectionSpec] { definition.sections }
+
+    /// The figure names this kind reports, in display order (stable: scripts rely on them).
+    public var figureNames: [String] { definition.figureNames }
+}
+
+/// Everything the scenario layer knows about one kind.
+public protocol ScenarioKindDefinition {
+    /// The tables a file of this kind may contain, with their keys. One of them must be a
+    /// `[display]` table holding `CommonSections.speed` (the app starts at that speed).
+    static var sections: [SectionSpec] { get }
+    /// The figure names the experiment reports (documented in docs/scenario-keys.md).
+    static var figureNames: [String] { get }
+    /// Problems that involve several keys, after each key passed its own check:
+    /// (table, key, message) with the message saying what was expected.
+    static func check(_ scenario: Scenario) -> [(section: String, key: String, message: String)]
+    /// Problems the engine would refuse (its own validation), reported before building.
+    static func engineProblems(_ scenario: Scenario) -> [String]
+    /// A new experiment for the scenario with the given seed.
+    static func makeExperiment(_ scenario: Scenario, seed: UInt64) -> any Experiment
 }

@@ -16,13 +16,13 @@ public enum ScenarioParser {
             throw ScenarioErrors([ScenarioError(file: file, line: nil, key: nil, message: "not valid TOML: \(error)")])
         }
         var validator = Validator(file: file, locator: KeyLocator(source: source))
-        let sectionNames = Set(ScenarioKind.allCases.flatMap { ScenarioSchema.sections(for: $0).map(\.name) })
-        let header = validator.section(ScenarioSchema.header, in: table, allowTables: true, skipping: sectionNames)
+        let sectionNames = Set(ScenarioKind.allCases.flatMap { $0.sections.map(\.name) })
+        let header = validator.section(CommonSections.header, in: table, allowTables: true, skipping: sectionNames)
         var kind: ScenarioKind? = nil
         if case .text(let k)? = header["kind"] { kind = ScenarioKind(rawValue: k) }
         var values: [String: [String: ScenarioValue]] = [:]
         if let kind {
-            let sections = ScenarioSchema.sections(for: kind)
+            let sections = kind.sections
             for key in table.keys.sorted() where table[key]?.table != nil {
                 if !sections.contains(where: { $0.name == key }) {
                     var message = "unknown table [\(key)] for kind \"\(kind.rawValue)\"; expected one of "

@@ -31,8 +31,8 @@ import Testing
 
     @Test func everySchemaKeyIsDocumented() throws {
         let doc = try String(contentsOf: Self.root.appendingPathComponent("docs/scenario-keys.md"), encoding: .utf8)
-        var sections = [ScenarioSchema.header]
-        for kind in ScenarioKind.allCases { sections += ScenarioSchema.sections(for: kind) }
+        var sections = [CommonSections.header]
+        for kind in ScenarioKind.allCases { sections += kind.sections }
         for section in sections {
             for key in section.keys {
                 #expect(doc.contains("`\(key.name)`"), "docs/scenario-keys.md lacks \(section.name).\(key.name)")

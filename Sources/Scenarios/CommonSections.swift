@@ -1,7 +1,8 @@
-/// The keys a scenario file may contain, per scenario kind. Every key is documented here,
-/// and docs/scenario-keys.md is checked against this list by the tests.
-public enum ScenarioSchema {
-    /// Top-level keys shared by every kind.
+import SpikeCore
+
+/// Tables and keys that several scenario kinds share, with their builders and checks.
+public enum CommonSections {
+    /// Top-level keys of every scenario file.
     public static let header = SectionSpec("", "what the scenario is", [
         KeySpec("title", .text, default: nil, "title shown in the title bar and in `spiketty list`"),
         KeySpec("slide", .text, default: nil, "the slide of the talk this scenario reproduces"),
@@ -37,29 +38,53 @@ public enum ScenarioSchema {
         KeySpec("inhibitoryWeight_uS", .number(0...1), default: .number(0.001), "conductance jump per inhibitory input spike (µS, magnitude)"),
     ])
 
-    /// Size of the simulated population.
-    public static let network = SectionSpec("network", "the simulated population", [
-        KeySpec("neurons", .integer(1...2000), default: .integer(40), "number of spiking neurons in the raster"),
-    ])
-
     /// Integration and measurement.
     public static let simulation = SectionSpec("simulation", "integration and measurement", [
         KeySpec("step_ms", .number(0.001...1), default: .number(0.01), "integration time step dt (ms)"),
         KeySpec("burnIn_ms", .number(0...100_000), default: .number(100), "time discarded before statistics start (ms)"),
     ])
 
-    /// What the screen shows.
-    public static let display = SectionSpec("display", "what the screen shows", [
-        KeySpec("tracedNeurons", .integer(0...16), default: .integer(3), "membrane traces drawn against threshold"),
-        KeySpec("rasterWindow_ms", .number(10...100_000), default: .number(500), "time shown by the spike raster (ms)"),
-        KeySpec("traceWindow_ms", .number(1...100_000), default: .number(200), "time shown by the membrane traces (ms)"),
-        KeySpec("speed", .number(0.001...1000), default: .number(0.25), "initial speed: biological ms per wall-clock ms"),
-    ])
+    /// The initial speed key every `[display]` table has.
+    public static let speed = KeySpec("speed", .number(0.001...1000), default: .number(0.25),
+                                      "initial speed: biological ms per wall-clock ms")
 
-    /// The sections a file of `kind` may contain (besides the header).
-    public static func sections(for kind: ScenarioKind) -> [SectionSpec] {
-        switch kind {
-        case .highConductanceState: return [neuron, noise, network, simulation, display]
+    /// The LIF parameters of the `[neuron]` table.
+    public static func neuronParameters(_ s: Scenario) -> LIFParameters {
+        var p = LIFParameters.sbsDefault
+        p.cm = s.number("neuron", "capacitance_nF")
+        p.tauM = s.number("neuron", "tauMembrane_ms")
+        p.eRevE = s.number("neuron", "reversalExcitatory_mV")
+        p.eRevI = s.number("neuron", "reversalInhibitory_mV")
+        p.vThresh = s.number("neuron", "threshold_mV")
+        p.vReset = s.number("neuron", "reset_mV")
+        p.vRest = s.number("neuron", "restingPotential_mV")
+        p.tauSynE = s.number("neuron", "tauSynExcitatory_ms")
+        p.tauSynI = s.number("neuron", "tauSynInhibitory_ms")
+        p.tauRefrac = s.number("neuron", "tauRefractory_ms")
+        p.iOffset = s.number("neuron", "offsetCurrent_nA")
+        return p
+    }
+
+    /// The Poisson background of the `[noise]` table.
+    public static func poissonBackground(_ s: Scenario) -> PoissonBackground {
+        PoissonBackground(excRateHz: s.number("noise", "excitatoryRate_Hz"), inhRateHz: s.number("noise", "inhibitoryRate_Hz"),
+                          excWeight: s.number("noise", "excitatoryWeight_uS"), inhWeight: s.number("noise", "inhibitoryWeight_uS"))
+    }
+
+    /// Cross-key checks of the `[neuron]` table (needs `[simulation] step_ms`).
+    public static func checkNeuron(_ s: Scenario) -> [(section: String, key: String, message: String)] {
+        var problems: [(section: String, key: String, message: String)] = []
+        let threshold = s.number("neuron", "threshold_mV"), reset = s.number("neuron", "reset_mV")
+        if reset > threshold {
+            problems.append(("neuron", "reset_mV", "expected a reset potential at or below threshold_mV (\(format(threshold))), got \(format(reset))"))
         }
+        if s.number("neuron", "reversalInhibitory_mV") >= s.number("neuron", "reversalExcitatory_mV") {
+            problems.append(("neuron", "reversalInhibitory_mV", "expected an inhibitory reversal potential below the excitatory one"))
+        }
+        let step = s.number("simulation", "step_ms")
+        for key in ["tauMembrane_ms", "tauSynExcitatory_ms", "tauSynInhibitory_ms"] where s.number("neuron", key) < step {
+            problems.append(("neuron", key, "expected a time constant of at least one step (step_ms = \(format(step))), got \(format(s.number("neuron", key)))"))
+        }
+        return problems
     }
 }
