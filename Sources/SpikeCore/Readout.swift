@@ -14,15 +14,22 @@ public struct Readout: Sendable {
     public var figures: [Figure]
     /// Named time series: (time in ms, value) pairs.
     public var series: [Series]
+    /// Distributions over discrete categories side by side (target vs sampled over states).
+    public var distributions: [Distribution]
+    /// Values on a 2-D grid (energy or cost landscapes, activity heat strips) with trails.
+    public var landscapes: [Landscape]
 
     public init(timeMs: Double, raster: Raster? = nil, traces: [Trace] = [], histograms: [Histogram] = [],
-                figures: [Figure] = [], series: [Series] = []) {
+                figures: [Figure] = [], series: [Series] = [], distributions: [Distribution] = [],
+                landscapes: [Landscape] = []) {
         self.timeMs = timeMs
         self.raster = raster
         self.traces = traces
         self.histograms = histograms
         self.figures = figures
         self.series = series
+        self.distributions = distributions
+        self.landscapes = landscapes
     }
 
     /// The value of the figure called `name`, if the experiment reports it.
@@ -41,13 +48,18 @@ public struct Raster: Sendable {
     /// Spike times in ms and the neuron that fired, oldest first.
     public var spikeTimesMs: [Double]
     public var spikeNeurons: [Int32]
+    /// Length of the "on" window after each spike (the refractory period, during which the
+    /// sampler's state z_k = 1), in ms; nil when states are not shown.
+    public var onWindowMs: Double?
 
-    public init(neuronCount: Int, startMs: Double, endMs: Double, spikeTimesMs: [Double], spikeNeurons: [Int32]) {
+    public init(neuronCount: Int, startMs: Double, endMs: Double, spikeTimesMs: [Double], spikeNeurons: [Int32],
+                onWindowMs: Double? = nil) {
         self.neuronCount = neuronCount
         self.startMs = startMs
         self.endMs = endMs
         self.spikeTimesMs = spikeTimesMs
         self.spikeNeurons = spikeNeurons
+        self.onWindowMs = onWindowMs
     }
 }
 
@@ -125,5 +137,57 @@ public struct Series: Sendable {
     public init(name: String, points: [(timeMs: Double, value: Double)]) {
         self.name = name
         self.points = points
+    }
+}
+
+/// Probability distributions (or any non-negative values) over the same categories, one
+/// series each, e.g. the target p*(z) and the sampled p(z) over all 2^N states.
+public struct Distribution: Sendable {
+    public var label: String
+    /// Category names in display order (e.g. "01101").
+    public var categories: [String]
+    /// Series names and their values, one value per category.
+    public var seriesNames: [String]
+    public var values: [[Double]]
+
+    public init(label: String, categories: [String], seriesNames: [String], values: [[Double]]) {
+        self.label = label
+        self.categories = categories
+        self.seriesNames = seriesNames
+        self.values = values
+    }
+}
+
+/// A scalar field on a regular grid (row-major, row 0 at the top, i.e. at `yRange.upperBound`)
+/// with optional trails and a cursor in the same data coordinates.
+public struct Landscape: Sendable {
+    public var label: String
+    /// Grid size: `values.count == columns * rows`.
+    public var columns: Int
+    public var rows: Int
+    public var values: [Double]
+    /// Data coordinates the grid spans (cell centres evenly spaced over them).
+    public var xRange: ClosedRange<Double>
+    public var yRange: ClosedRange<Double>
+    public var xLabel: String
+    public var yLabel: String
+    /// Named paths over the landscape, oldest point first.
+    public var trails: [(name: String, points: [(x: Double, y: Double)])]
+    /// The current point, if any (e.g. the network's state).
+    public var cursor: (x: Double, y: Double)?
+
+    public init(label: String, columns: Int, rows: Int, values: [Double], xRange: ClosedRange<Double>,
+                yRange: ClosedRange<Double>, xLabel: String = "", yLabel: String = "",
+                trails: [(name: String, points: [(x: Double, y: Double)])] = [], cursor: (x: Double, y: Double)? = nil) {
+        self.label = label
+        self.columns = columns
+        self.rows = rows
+        self.values = values
+        self.xRange = xRange
+        self.yRange = yRange
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.trails = trails
+        self.cursor = cursor
     }
 }
