@@ -12,6 +12,7 @@ public enum Action: Equatable, Sendable {
     case previousPane
     case cycleTheme
     case toggleZoom
+    case toggleLogScale
     case restart
     case selectPreviousParameter
     case selectNextParameter
@@ -38,6 +39,7 @@ public enum KeyMap {
         ([.left], "← →", .decreaseParameter, "change the chosen parameter (live)"),
         ([.right], "", .increaseParameter, ""),
         ([.character("e"), .enter], "e", .toggleZoom, "expand the focused pane / back"),
+        ([.character("l")], "l", .toggleLogScale, "log / linear scale of bar charts"),
         ([.character("t")], "t", .cycleTheme, "next colour theme"),
         ([.character("r")], "r", .restart, "restart the scenario with the same seed"),
         ([.escape], "Esc", .back, "close the overlay, or quit"),

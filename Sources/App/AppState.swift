@@ -8,6 +8,8 @@ public struct AppState: Sendable, Equatable {
     public var showHelp = false
     /// Index of the focused pane of the current screen.
     public var focusedPane = 0
+    /// Bar charts of distributions on a logarithmic value axis.
+    public var logScale = true
     /// Whether the focused pane fills the body.
     public var zoomed = false
     /// Index of the parameter the arrow keys change.

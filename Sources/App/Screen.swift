@@ -10,6 +10,8 @@ public struct ScreenContext {
     public var parameters: [ParameterInfo]
     public var selectedParameter: Int
     public var scenario: Scenario
+    /// Bar charts on a logarithmic value axis (`l`).
+    public var logScale: Bool
 }
 
 /// The body of the screen for one scenario kind: a layout of widgets bound to the readout.
@@ -28,6 +30,11 @@ enum ScreenFactory {
     static func make(for scenario: Scenario) -> any Screen {
         switch scenario.kind {
         case .highConductanceState: return HighConductanceScreen()
+        case .lifSampling: return LIFSamplingScreen(primary: scenario.kind.figureNames)
+        case .activationFunction: return ActivationFunctionScreen(primary: scenario.kind.figureNames)
+        case .leastAction: return LeastActionScreen()
+        case .teacherStudent: return TeacherStudentScreen()
+        default: return GenericScreen(primary: scenario.kind.figureNames)
         }
     }
 }

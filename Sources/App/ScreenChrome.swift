@@ -25,7 +25,7 @@ enum ScreenChrome {
         TitleBar(left: titleText(app), right: statusText(app)).render(into: &buffer, area: titleRow, theme: theme)
         let context = ScreenContext(theme: theme, focusedPane: app.state.focusedPane, zoomed: app.state.zoomed,
                                     parameters: app.experiment.parameters, selectedParameter: app.state.selectedParameter,
-                                    scenario: app.scenario)
+                                    scenario: app.scenario, logScale: app.state.logScale)
         app.screen.render(app.experiment.readout(), context: context, into: &buffer, area: body)
         if let message = app.state.message {
             buffer.fill(keyRow, with: Cell(" ", style: theme.style(.text)))

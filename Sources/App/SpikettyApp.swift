@@ -91,6 +91,9 @@ public final class SpikettyApp {
             state.themeIndex = (state.themeIndex + 1) % themes.count
             setMessage("theme: \(theme.name)")
         case .toggleZoom: state.zoomed.toggle()
+        case .toggleLogScale:
+            state.logScale.toggle()
+            setMessage(state.logScale ? "bar charts: logarithmic scale" : "bar charts: linear scale")
         case .restart:
             experiment = ExperimentBuilder.make(scenario, seed: seed)
             setMessage("restarted with seed \(seed)")

@@ -7,6 +7,18 @@
 /// the theme's `spike` gradient by how many of their 8 dots are on (sparse green, dense red in
 /// the default theme) unless a fixed `color` is given. The mapping is fixed, not normalised
 /// per frame, so colour changes mean activity changes.
+///
+/// **On-windows (z-state bars).** With `onWindow` set (same unit as the spike times) and at
+/// least one cell row per neuron, each neuron's "on" intervals `[t, t + onWindow)` are drawn
+/// as a bar of braille dots in the lower half of its cell row (`⣤`, dot-column resolution, in
+/// `onWindowColor`, by default the sparse end of the `spike` gradient darkened), and the
+/// spikes as a dot in the top dot row of that cell row, on top: a cell holding a spike shows
+/// its spike and bar dots in the spike colour. Spikes before the window still draw the part
+/// of their bar that reaches into it. With more neurons than cell rows the option is ignored.
+/// ```
+/// ⢠⣤⣤⣤⣤⠀⠀⠀⣥⣤⣤⣤⠄    neuron 0: spikes with 10 ms on-windows
+/// ⠀⠀⠀⣬⣤⣤⣤⡄⠀⠀⠀⠀⠀    neuron 1
+/// ```
 public struct SpikeRaster: Sendable {
     public var neuronCount: Int
     /// Start of the time window (left edge).
@@ -23,9 +35,16 @@ public struct SpikeRaster: Sendable {
     public var showAxes: Bool
     /// A fixed dot colour instead of the density gradient.
     public var color: SeriesColor?
+    /// Length of each spike's "on" window (z = 1) in time units; nil: no bars.
+    public var onWindow: Double?
+    /// Colour of the on-window bars; nil: the `spike` gradient's start, darkened.
+    public var onWindowColor: SeriesColor?
 
     public init(neuronCount: Int, timeStart: Double, timeEnd: Double, spikeTimes: [Double], spikeNeurons: [Int],
-                timeAxisTitle: String = "", showAxes: Bool = true, color: SeriesColor? = nil) {
+                timeAxisTitle: String = "", showAxes: Bool = true, color: SeriesColor? = nil, onWindow: Double? = nil,
+                onWindowColor: SeriesColor? = nil) {
+        self.onWindow = onWindow
+        self.onWindowColor = onWindowColor
         self.neuronCount = neuronCount
         self.timeStart = timeStart
         self.timeEnd = timeEnd
@@ -47,6 +66,25 @@ public struct SpikeRaster: Sendable {
         guard !plot.isEmpty else { return }
         var canvas = BrailleCanvas(width: plot.width, height: plot.height)
         let span = timeEnd - timeStart
+        if let window = onWindow, window.isFinite, window > 0, plot.height >= neuronCount, span > 0 {
+            drawOnWindows(into: &buffer, canvas: &canvas, plot: plot, window: window, theme: theme)
+        } else {
+            drawSpikes(into: &buffer, canvas: &canvas, plot: plot, theme: theme)
+        }
+        frame.drawYAxis(into: &buffer, ticks: neuronTicks.map {
+            (plot.y + dotRow(Int($0.value), dotHeight: canvas.dotHeight) / 4, $0.label)
+        }, theme: theme, clip: clip)
+        if showAxes, span > 0 {
+            let timeTicks = Ticks.linear(timeStart...timeEnd, maxCount: max(2, plot.width / 10))
+            frame.drawXAxis(into: &buffer, ticks: timeTicks.compactMap { tick in
+                dotColumn(tick.value, dotWidth: canvas.dotWidth).map { (plot.x + $0 / 2, tick.label) }
+            }, theme: theme, clip: clip)
+        }
+        frame.drawXTitle(into: &buffer, timeAxisTitle, theme: theme, clip: clip)
+    }
+
+    /// Spikes as density-coloured dots (the classic raster).
+    private func drawSpikes(into buffer: inout CellBuffer, canvas: inout BrailleCanvas, plot: Rect, theme: Theme) {
         for (t, n) in zip(spikeTimes, spikeNeurons) {
             guard n >= 0, n < neuronCount, let column = dotColumn(t, dotWidth: canvas.dotWidth) else { continue }
             canvas.set(dotX: column, dotY: dotRow(n, dotHeight: canvas.dotHeight))
@@ -61,16 +99,46 @@ public struct SpikeRaster: Sendable {
             }
         }
         canvas.render(into: &buffer, area: plot)
-        frame.drawYAxis(into: &buffer, ticks: neuronTicks.map {
-            (plot.y + dotRow(Int($0.value), dotHeight: canvas.dotHeight) / 4, $0.label)
-        }, theme: theme, clip: clip)
-        if showAxes, span > 0 {
-            let timeTicks = Ticks.linear(timeStart...timeEnd, maxCount: max(2, plot.width / 10))
-            frame.drawXAxis(into: &buffer, ticks: timeTicks.compactMap { tick in
-                dotColumn(tick.value, dotWidth: canvas.dotWidth).map { (plot.x + $0 / 2, tick.label) }
-            }, theme: theme, clip: clip)
+    }
+
+    /// Spikes on top of their on-window bars, one cell row per neuron (see the type's notes).
+    private func drawOnWindows(into buffer: inout CellBuffer, canvas spikes: inout BrailleCanvas, plot: Rect, window: Double,
+                               theme: Theme) {
+        var bars = BrailleCanvas(width: plot.width, height: plot.height)
+        let span = timeEnd - timeStart
+        let columns = Double(spikes.dotWidth)
+        for (t, n) in zip(spikeTimes, spikeNeurons) {
+            guard n >= 0, n < neuronCount, t.isFinite, t <= timeEnd, t + window > timeStart else { continue }
+            let top = dotRow(n, dotHeight: spikes.dotHeight) / 4 * 4
+            if let column = dotColumn(t, dotWidth: spikes.dotWidth) { spikes.set(dotX: column, dotY: top) }
+            // Dot columns whose interval [c, c + 1)·span/W meets [t, t + window).
+            // (1e-9 absorbs rounding, so 0.1 + 0.2 ends where 0.3 does.)
+            let first = max(0, Int(((t - timeStart) / span * columns + 1e-9).rounded(.down)))
+            let end = min(spikes.dotWidth, Int(((t + window - timeStart) / span * columns - 1e-9).rounded(.up)))
+            guard first < end else { continue }
+            for c in first..<end {
+                bars.set(dotX: c, dotY: top + 2)
+                bars.set(dotX: c, dotY: top + 3)
+            }
         }
-        frame.drawXTitle(into: &buffer, timeAxisTitle, theme: theme, clip: clip)
+        let fixed = color.map(theme.color)
+        let gradient = theme.gradient(.spike)
+        let barColor = onWindowColor.map(theme.color)
+            ?? HeatMap.darkened(gradient.color(at: 0), by: 0.6, depth: theme.depth) ?? theme.style(.dim).foreground
+        for cy in 0..<spikes.height {
+            for cx in 0..<spikes.width {
+                let spikeMask = spikes.mask(cellX: cx, cellY: cy)
+                let barMask = bars.mask(cellX: cx, cellY: cy)
+                guard spikeMask | barMask != 0 else { continue }
+                let on = spikeMask.nonzeroBitCount
+                let fg = on > 0 ? fixed ?? gradient.color(at: Double(on - 1) / 7) : barColor
+                let attributes: Attributes = on == 0 && theme.depth == .none ? .dim : []
+                buffer.modify(x: plot.x + cx, y: plot.y + cy, clip: plot) { cell in
+                    cell = Cell(Glyphs.braille(spikeMask | barMask),
+                                style: Style(foreground: fg, background: cell.style.background, attributes: attributes))
+                }
+            }
+        }
     }
 
     /// The dot row of neuron `n`: when every neuron has a row, neurons are spread evenly with

@@ -8,11 +8,28 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
     /// (threshold-disabled) probe neuron whose membrane statistics are compared with theory
     /// (science.md 1.2-1.4; slide "Whence stochasticity?: injection of stochasticity").
     case highConductanceState = "high-conductance-state"
+    /// The activation-function calibration of a LIF sampler: p_on against E_l, the fitted
+    /// logistic (v_p05, alpha) and the theoretical width (science.md 1.5).
+    case activationFunction = "activation-function"
+    /// A Boltzmann machine sampled by a network of LIF neurons, against Gibbs and abstract
+    /// neural sampling (science.md 1.1-1.12; slide "Sampling-based Bayesian computation").
+    case lifSampling = "lif-sampling"
+    /// Real-time learning by least action: a Latent Equilibrium network learns Fourier synthesis
+    /// online with and without prospective coding (science.md 6.1-6.4; slide "Lagrangian mechanics
+    /// for neuronal networks").
+    case leastAction = "least-action"
+    /// A student network learns a fixed teacher from streaming input, without phases
+    /// (science.md 6.6; slide "Lagrangian mechanics for neuronal networks").
+    case teacherStudent = "teacher-student"
 
     /// Where everything about this kind is defined.
     public var definition: any ScenarioKindDefinition.Type {
         switch self {
         case .highConductanceState: return HighConductanceStateKind.self
+        case .activationFunction: return ActivationFunctionKind.self
+        case .lifSampling: return LIFSamplingKind.self
+        case .leastAction: return LeastActionKind.self
+        case .teacherStudent: return TeacherStudentKind.self
         }
     }
 

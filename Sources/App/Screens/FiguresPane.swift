@@ -1,0 +1,77 @@
+import Canvas
+import Foundation
+import SpikeCore
+
+/// The pane every screen has: the scenario's documented figures, the live parameters
+/// (the chosen one marked ▸) and, when there is room, the explanation paragraph.
+struct FiguresPane {
+    var title = "figures · ↑↓ choose ←→ change"
+    /// Figure names to show first (the kind's documented ones); others follow if room is left.
+    var primary: [String]
+    /// How many extra rows to keep for the explanation before showing undocumented figures.
+    var explanationRows = 4
+
+    func render(_ readout: Readout, context: ScreenContext, focused: Bool, into buffer: inout CellBuffer, area: Rect) {
+        let inside = max(0, area.height - 2)
+        let first = primary.compactMap { name in readout.figures.first { $0.name == name } }
+        let extras = readout.figures.filter { !primary.contains($0.name) }
+        let spare = inside - first.count - context.parameters.count - 1 - explanationRows
+        let shown = first + extras.prefix(max(0, spare))
+        var rows = shown.map { (key: $0.label, value: String(format6: $0.value)) }
+        if !context.parameters.isEmpty {
+            rows.append((key: "", value: ""))
+            for (i, p) in context.parameters.enumerated() {
+                let mark = i == context.selectedParameter ? "▸ " : "  "
+                rows.append((key: mark + p.label, value: String(format6: p.value)))
+            }
+        }
+        TextPanel(title: title, text: context.scenario.explanation, rows: rows, role: focused ? .hotkey : .box)
+            .render(into: &buffer, area: area, theme: context.theme)
+    }
+}
+
+/// Conversions from readout values to widget inputs shared by the screens.
+enum PlotData {
+    /// At most `maxPoints` points of a trace (every k-th sample), as (x, y) with x in the
+    /// trace's own units (ms for time traces).
+    static func points(_ trace: Trace, maxPoints: Int) -> [(x: Double, y: Double)] {
+        let n = trace.values.count
+        let stride = max(1, (n + max(1, maxPoints) - 1) / max(1, maxPoints))
+        return Swift.stride(from: 0, to: n, by: stride).map { i in
+            (x: trace.startMs + Double(i) * trace.intervalMs, y: trace.values[i])
+        }
+    }
+
+    /// A series' points as (x, y), dropping non-finite values (and, for log axes, non-positive ones).
+    static func points(_ series: Series, positiveOnly: Bool = false) -> [(x: Double, y: Double)] {
+        series.points.compactMap { p in
+            guard p.timeMs.isFinite, p.value.isFinite, !positiveOnly || (p.value > 0 && p.timeMs > 0) else { return nil }
+            return (x: p.timeMs, y: p.value)
+        }
+    }
+}
+
+/// The screen for a kind without a screen of its own: figures, the first traces and series.
+struct GenericScreen: Screen {
+    var primary: [String]
+    var paneCount: Int { 2 }
+    var minimumSize: (width: Int, height: Int) { (40, 10) }
+
+    func render(_ readout: Readout, context: ScreenContext, into buffer: inout CellBuffer, area: Rect) {
+        let cols = area.width >= 70 ? area.columns([3, 2]) : [area]
+        let theme = context.theme
+        if cols.count == 2 {
+            let inner = Panel(title: "traces and series", role: context.focusedPane == 0 ? .hotkey : .box)
+                .render(into: &buffer, area: cols[0], theme: theme)
+            var series = readout.traces.prefix(4).map {
+                LinePlot.Series(name: $0.label, points: PlotData.points($0, maxPoints: max(2, inner.width * 2)))
+            }
+            if series.isEmpty {
+                series = readout.series.prefix(3).map { LinePlot.Series(name: $0.name, points: PlotData.points($0)) }
+            }
+            LinePlot(series: Array(series)).render(into: &buffer, area: inner, theme: theme)
+        }
+        FiguresPane(primary: primary).render(readout, context: context, focused: context.focusedPane == 1,
+                                             into: &buffer, area: cols.last ?? area)
+    }
+}

@@ -1,0 +1,142 @@
+import Canvas
+import Foundation
+import SpikeCore
+
+/// The screen of the least-action scenario (science.md 6.6 screen A; slides "Lagrangian
+/// mechanics for neuronal networks"): an oscilloscope of the sawtooth target, the network's
+/// output and the output of its twin without prospective coding; the hidden activity as a heat
+/// strip over the same window; the running error and the energy E(t); the three slide
+/// equations with one neuron's live terms; figures and the 0/1 switches.
+///
+/// Layouts: from 90x24 everything; from 60x16 oscilloscope, equations and figures; from 40x12
+/// the oscilloscope alone.
+struct LeastActionScreen: Screen {
+    enum Pane: Int, CaseIterable { case scope, hidden, curves, equations, figures }
+
+    var paneCount: Int { Pane.allCases.count }
+    var minimumSize: (width: Int, height: Int) { (40, 12) }
+
+    /// The figures shown first in the figures pane.
+    static let primary = ["mse_running", "mse_running_no_prospective", "mse_free_prospective", "mse_free_no_prospective", "energy"]
+
+    func render(_ readout: Readout, context: ScreenContext, into buffer: inout CellBuffer, area: Rect) {
+        if context.zoomed {
+            draw(Pane(rawValue: context.focusedPane) ?? .scope, readout, context, &buffer, area)
+            return
+        }
+        if area.width >= 88 && area.height >= 22 {
+            let cols = area.columns([11, 9])
+            let left = cols[0].rows([5, 3, 3])
+            draw(.scope, readout, context, &buffer, left[0])
+            draw(.hidden, readout, context, &buffer, left[1])
+            draw(.curves, readout, context, &buffer, left[2])
+            let (top, rest) = cols[1].splitTop(LeastActionPanels.equationsHeight(for: cols[1].height))
+            draw(.equations, readout, context, &buffer, top)
+            draw(.figures, readout, context, &buffer, rest)
+        } else if area.width >= 60 && area.height >= 14 {
+            let cols = area.columns([1, 1])
+            draw(.scope, readout, context, &buffer, cols[0])
+            let (top, rest) = cols[1].splitTop(min(8, cols[1].height / 2))
+            draw(.equations, readout, context, &buffer, top)
+            draw(.figures, readout, context, &buffer, rest)
+        } else {
+            draw(.scope, readout, context, &buffer, area)
+        }
+    }
+
+    private func role(_ pane: Pane, _ context: ScreenContext) -> Theme.Role {
+        context.focusedPane == pane.rawValue ? .hotkey : (pane == .hidden ? .energyBox : .box)
+    }
+
+    private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        let theme = context.theme
+        switch pane {
+        case .scope:
+            let beta = readout.figure("beta") ?? 0
+            let phase = beta > 0 ? " nudged, β = \(String(format6: beta)) " : " free-running, β = 0 "
+            let inner = Panel(title: "oscilloscope: target and output", rightTitle: phase, role: role(pane, context))
+                .render(into: &buffer, area: area, theme: theme)
+            LeastActionPanels.scope(readout, names: ["target", "output", "no prospective coding"], into: &buffer, area: inner,
+                                    theme: theme, bounds: -1.6...1.6)
+        case .hidden:
+            let units = readout.landscapes.first?.rows ?? 0
+            let inner = Panel(title: "hidden activity r = φ(ŭ) · \(units) units over time", role: role(pane, context))
+                .render(into: &buffer, area: area, theme: theme)
+            LeastActionPanels.heatStrip(readout, range: -1...1, into: &buffer, area: inner, theme: theme)
+        case .curves:
+            let inner = Panel(title: "running error and energy E(t)", role: role(pane, context))
+                .render(into: &buffer, area: area, theme: theme)
+            let halves = inner.columns([1, 1])
+            let mse = readout.series.filter { $0.name.hasPrefix("mse_running") }.enumerated().map { i, s in
+                LinePlot.Series(name: i == 0 ? "MSE" : "w/o prosp.", points: PlotData.points(s),
+                                color: i == 0 ? .gradient(.train, 0) : .role(.bad))
+            }
+            LinePlot(series: mse, xAxis: Axis("time (ms)"), yAxis: Axis("MSE")).render(into: &buffer, area: halves[0], theme: theme)
+            let energy = readout.series.first { $0.name == "energy" }.map {
+                [LinePlot.Series(name: "E", points: PlotData.points($0), color: .gradient(.energy, 0.8))]
+            } ?? []
+            LinePlot(series: energy, xAxis: Axis("time (ms)"), yAxis: Axis("energy")).render(into: &buffer, area: halves[1], theme: theme)
+        case .equations:
+            EquationPanel(title: "the three slide equations · hidden unit", lines: LeastActionPanels.equationLines(readout, rows: area.height - 2),
+                          role: role(pane, context))
+                .render(into: &buffer, area: area, theme: theme)
+        case .figures:
+            FiguresPane(primary: Self.primary).render(readout, context: context, focused: context.focusedPane == pane.rawValue,
+                                                      into: &buffer, area: area)
+        }
+    }
+}
+
+/// Drawing shared by the least-action and teacher-student screens.
+enum LeastActionPanels {
+    /// Height of the equations panel in a column of `height` rows: all nine lines and the frame
+    /// when the column is tall, the six equation lines otherwise.
+    static func equationsHeight(for height: Int) -> Int { height >= 26 ? 11 : 8 }
+
+    /// The three slide equations (science.md 6.1) with the live values of one neuron's terms
+    /// (figures `eq_*`), headed when there are at least nine rows.
+    static func equationLines(_ r: Readout, rows: Int) -> [String] {
+        func v(_ name: String) -> String { "{" + compact(r.figure(name) ?? .nan) + "}" }
+        let dynamics = ["τu̇ = W r − u + e", "\(v("eq_tau_du")) = \(v("eq_wr")) − \(v("eq_u")) + \(v("eq_e"))"]
+        let errors = ["e = r′ · Wᵀ(ŭ − W r)", "\(v("eq_e")) = \(v("eq_r_prime")) · \(v("eq_backprop"))"]
+        let plasticity = ["ẇ = η (ŭ − W r) r_pre", "\(v("eq_dw_per_ms")) = \(v("eq_eta")) · \(v("eq_e")) · \(v("eq_r_pre"))"]
+        if rows >= 9 {
+            return ["neuron dynamics:"] + dynamics.map { " " + $0 } + ["error backpropagation:"] + errors.map { " " + $0 }
+                + ["Urbanczik–Senn plasticity:"] + plasticity.map { " " + $0 }
+        }
+        return dynamics + errors + plasticity
+    }
+
+    /// A short rendering of a value for the equation lines: three significant digits.
+    static func compact(_ x: Double) -> String {
+        guard x.isFinite else { return "—" }
+        if x == 0 { return "0" }
+        return String(format: "%.3g", x)
+    }
+
+    /// The oscilloscope: the readout's traces as lines, named `names` in order, y fixed to `bounds`.
+    static func scope(_ readout: Readout, names: [String], into buffer: inout CellBuffer, area: Rect, theme: Theme,
+                      bounds: ClosedRange<Double>?) {
+        let colors: [SeriesColor] = [.role(.title), .gradient(.train, 0), .role(.bad)]
+        let series = readout.traces.prefix(names.count).enumerated().map { i, trace in
+            LinePlot.Series(name: names[i], points: PlotData.points(trace, maxPoints: max(2, area.width * 2)),
+                            color: colors[i % colors.count])
+        }
+        LinePlot(series: series, xAxis: Axis("time (ms)"), yAxis: Axis("ŭ", bounds: bounds))
+            .render(into: &buffer, area: area, theme: theme)
+    }
+
+    /// The first landscape as a heat strip (rows = units, columns = time), its columns resampled
+    /// to the area's width so that the strip spans the same window as the oscilloscope.
+    static func heatStrip(_ readout: Readout, range: ClosedRange<Double>, into buffer: inout CellBuffer, area: Rect, theme: Theme) {
+        guard let l = readout.landscapes.first, l.columns > 0, l.rows > 0, area.width > 0 else { return }
+        let shown = min(l.columns, area.width)
+        var values = [Double](repeating: .nan, count: l.rows * shown)
+        for c in 0..<shown {
+            let source = shown == 1 ? l.columns - 1 : Int((Double(c) * Double(l.columns - 1) / Double(shown - 1)).rounded())
+            for r in 0..<l.rows { values[r * shown + c] = l.values[r * l.columns + source] }
+        }
+        HeatStrip(rowCount: l.rows, columnCount: shown, values: values, gradient: .energy, valueRange: range)
+            .render(into: &buffer, area: area, theme: theme)
+    }
+}

@@ -1,0 +1,89 @@
+import Canvas
+import Foundation
+import SpikeCore
+
+/// The screen of the teacher-student scenario (science.md 6.6 screen B): the teacher's and the
+/// student's output on an oscilloscope while the input streams; the student's hidden activity;
+/// the error to the teacher and the energy (log scale) and the weight distance to the teacher
+/// over time; the three slide equations with one neuron's live terms; figures and switches.
+///
+/// Layouts: from 90x24 everything; from 60x16 oscilloscope, equations and figures; from 40x12
+/// the oscilloscope alone.
+struct TeacherStudentScreen: Screen {
+    enum Pane: Int, CaseIterable { case scope, hidden, curves, equations, figures }
+
+    var paneCount: Int { Pane.allCases.count }
+    var minimumSize: (width: Int, height: Int) { (40, 12) }
+
+    static let primary = ["teacher_error_ratio", "mse_running", "mse_initial", "weight_distance", "energy_running_avg",
+                          "feedforward_max_abs_diff", "feedforward_max_abs_diff_no_prospective"]
+
+    func render(_ readout: Readout, context: ScreenContext, into buffer: inout CellBuffer, area: Rect) {
+        if context.zoomed {
+            draw(Pane(rawValue: context.focusedPane) ?? .scope, readout, context, &buffer, area)
+            return
+        }
+        if area.width >= 88 && area.height >= 22 {
+            let cols = area.columns([11, 9])
+            let left = cols[0].rows([4, 3, 4])
+            draw(.scope, readout, context, &buffer, left[0])
+            draw(.hidden, readout, context, &buffer, left[1])
+            draw(.curves, readout, context, &buffer, left[2])
+            let (top, rest) = cols[1].splitTop(LeastActionPanels.equationsHeight(for: cols[1].height))
+            draw(.equations, readout, context, &buffer, top)
+            draw(.figures, readout, context, &buffer, rest)
+        } else if area.width >= 60 && area.height >= 14 {
+            let cols = area.columns([1, 1])
+            draw(.scope, readout, context, &buffer, cols[0])
+            let (top, rest) = cols[1].splitTop(min(8, cols[1].height / 2))
+            draw(.equations, readout, context, &buffer, top)
+            draw(.figures, readout, context, &buffer, rest)
+        } else {
+            draw(.scope, readout, context, &buffer, area)
+        }
+    }
+
+    private func role(_ pane: Pane, _ context: ScreenContext) -> Theme.Role {
+        context.focusedPane == pane.rawValue ? .hotkey : (pane == .hidden ? .energyBox : .box)
+    }
+
+    private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        let theme = context.theme
+        switch pane {
+        case .scope:
+            let ratio = readout.figure("teacher_error_ratio").flatMap { $0.isFinite ? " error ÷\(String(format6: $0)) " : nil } ?? ""
+            let inner = Panel(title: "oscilloscope: teacher and student", rightTitle: ratio, role: role(pane, context))
+                .render(into: &buffer, area: area, theme: theme)
+            LeastActionPanels.scope(readout, names: ["teacher", "student"], into: &buffer, area: inner, theme: theme, bounds: nil)
+        case .hidden:
+            let units = readout.landscapes.first?.rows ?? 0
+            let inner = Panel(title: "student hidden activity r = φ(ŭ) · \(units) units over time", role: role(pane, context))
+                .render(into: &buffer, area: area, theme: theme)
+            LeastActionPanels.heatStrip(readout, range: 0...1, into: &buffer, area: inner, theme: theme)
+        case .curves:
+            let inner = Panel(title: "learning while the input streams", role: role(pane, context))
+                .render(into: &buffer, area: area, theme: theme)
+            let halves = inner.columns([1, 1])
+            let logSeries = [("mse_running", "MSE", SeriesColor.gradient(.train, 0)), ("energy", "E", .gradient(.energy, 0.8))]
+                .compactMap { name, label, color in
+                    readout.series.first { $0.name == name }.map {
+                        LinePlot.Series(name: label, points: PlotData.points($0, positiveOnly: true), color: color)
+                    }
+                }
+            LinePlot(series: logSeries, xAxis: Axis("time (ms)"), yAxis: Axis("MSE, E", scale: .log10))
+                .render(into: &buffer, area: halves[0], theme: theme)
+            let distance = readout.series.first { $0.name == "weight_distance" }.map {
+                [LinePlot.Series(name: "‖W−W*‖", points: PlotData.points($0), color: .gradient(.train, 0.6))]
+            } ?? []
+            LinePlot(series: distance, xAxis: Axis("time (ms)"), yAxis: Axis("distance"))
+                .render(into: &buffer, area: halves[1], theme: theme)
+        case .equations:
+            EquationPanel(title: "the three slide equations · student unit", lines: LeastActionPanels.equationLines(readout, rows: area.height - 2),
+                          role: role(pane, context))
+                .render(into: &buffer, area: area, theme: theme)
+        case .figures:
+            FiguresPane(primary: Self.primary).render(readout, context: context, focused: context.focusedPane == pane.rawValue,
+                                                      into: &buffer, area: area)
+        }
+    }
+}

@@ -1,0 +1,491 @@
+/// A 2-D scalar field (an energy or cost landscape) as a heat map, with optional contour lines,
+/// trails, arrows and a cursor on top, axes with ticks and a colour bar (shared/terminal.md 5.6).
+///
+/// ```
+/// w₂                       ⣀ euclid ⣀ natural
+///  2┤▀▀▀▀▀▀▀▀▀▀⢀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀  ▀ 4.0
+///  0┤▀▀▀▀▀⠔⠊⠉▀▀▀⢀⡠⠤●▀▀▀▀▀▀▀⢀⠤⠒⠊⠉⠉▀▀  ▀
+/// -2┤▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀  ▀ 0.0
+///   └┬───────────────┬──────────────┬
+///   -2               0              2
+///                                  w₁
+/// ```
+///
+/// **The field.** `values` holds `columns × rows` samples, row-major, row 0 at the top (y max),
+/// column 0 at the left (x min). Samples sit evenly over the data ranges, ends included:
+/// sample (i, j) is at `x = x0 + i·(x1 − x0)/(columns − 1)`, `y = y1 − j·(y1 − y0)/(rows − 1)`
+/// (numpy's `linspace`; `HeatMap.grid(…)` builds such a grid from a function). The field is
+/// resampled to the screen, nearest or bilinear, at the same positions `BrailleCanvas` maps
+/// world points to, so trails, contours and colours line up. NaN samples are left blank.
+///
+/// **Colours.** A value maps to `t = (v − lo)/(hi − lo)` with `valueRange` (fixed, so colours
+/// don't flicker from frame to frame) or the data's min/max, and `t` through the theme gradient
+/// (`.energy` by default: low energy blue, high pink). Each cell shows two vertical samples as a
+/// half block (`▀`, fg = upper, bg = lower).
+///
+/// **Overlays and the one-fg-per-cell limit.** A half-block cell already uses both of its
+/// colours, so anything drawn over the map (contour dots, trail dots, markers) takes over the
+/// whole cell: the cell becomes a braille (or marker) glyph with fg = the overlay colour and
+/// bg = the gradient colour of the **mean of the cell's two samples** (the heat map at 1 × 1
+/// resolution, as in terminal.md 5.6). Precedence, top first: cursor, arrow heads, newest trail
+/// points `●`, trail dots, contour dots, heat map. A cell with both trail and contour dots
+/// shows the trail's dots only.
+///
+/// **Contours.** A braille dot (2 × 4 per cell) is on when, for some level L, the field minus L
+/// changes sign between the dot and its right or lower neighbour (terminal.md 5.6), all dots
+/// in one colour: `contourColor`, or by default (nil) a darker shade of the map colour beneath
+/// each cell, so iso-lines read like engraved lines and never look like a (bright) trail.
+///
+/// **Depths.** At `.none` and `.ansi16` (read from `theme.depth`) the map falls back to shade
+/// glyphs ` ░▒▓█` by the cell's mean value (coloured through the reduced gradient at `.ansi16`);
+/// contours, trails and markers still draw over them.
+public struct HeatMap: Sendable {
+    /// How the field is sampled between grid points.
+    public enum Resampling: Hashable, Sendable {
+        /// The nearest grid sample (blocky; right for small discrete grids).
+        case nearest
+        /// Bilinear interpolation of the four surrounding samples (smooth).
+        case bilinear
+    }
+
+    /// Which iso-lines to draw.
+    public enum Contours: Hashable, Sendable {
+        case none
+        /// `k` levels evenly inside the value range: `lo + i·(hi − lo)/(k + 1)`, i = 1…k.
+        case count(Int)
+        /// Explicit levels in data units.
+        case levels([Double])
+    }
+
+    /// How the value → colour mapping is shown.
+    public enum ScaleDisplay: Hashable, Sendable {
+        case none
+        /// A vertical colour bar at the right with the max at the top and the min at the bottom
+        /// (min/max labels in the top row instead when the plot is too narrow).
+        case colorBar
+        /// Two legend entries in the top row: the min and max colours with their values.
+        case minMax
+    }
+
+    /// A named path in data coordinates, oldest point first; the newest is marked with `●`.
+    public struct Trail: Sendable {
+        public var name: String
+        public var points: [(x: Double, y: Double)]
+        /// nil: the n-th trail takes the n-th of `HeatMap.defaultTrailColors`.
+        public var color: SeriesColor?
+        /// Join consecutive points with lines (a NaN point breaks the line); false: dots only.
+        public var connected: Bool
+        /// Mark the newest point with `●` (bold).
+        public var marksNewest: Bool
+
+        public init(name: String, points: [(x: Double, y: Double)], color: SeriesColor? = nil, connected: Bool = true,
+                    marksNewest: Bool = true) {
+            self.name = name
+            self.points = points
+            self.color = color
+            self.connected = connected
+            self.marksNewest = marksNewest
+        }
+    }
+
+    /// A direction vector drawn from a point: a short braille line with an arrow head
+    /// (`→↗↑↖←↙↓↘`, by the on-screen angle) at the tip `(x + dx, y + dy)`.
+    public struct Arrow: Sendable {
+        public var x: Double
+        public var y: Double
+        /// The vector in data units (scale it yourself to the length you want to see).
+        public var dx: Double
+        public var dy: Double
+        public var color: SeriesColor
+        /// Shown in the legend (with marker `→`) when not empty.
+        public var name: String
+
+        public init(x: Double, y: Double, dx: Double, dy: Double, color: SeriesColor = .role(.title), name: String = "") {
+            self.x = x
+            self.y = y
+            self.dx = dx
+            self.dy = dy
+            self.color = color
+            self.name = name
+        }
+    }
+
+    /// Colours for trails without their own: bright text, then the `train` gradient's ends, then
+    /// the middle of the `spike` gradient.
+    public static let defaultTrailColors: [SeriesColor] = [
+        .role(.title), .gradient(.train, 0), .gradient(.train, 1), .gradient(.spike, 0.5),
+    ]
+
+    /// Grid width (samples per row).
+    public var columns: Int
+    /// Grid height (number of rows).
+    public var rows: Int
+    /// `columns × rows` samples, row-major, row 0 = top = y max.
+    public var values: [Double]
+    public var xRange: ClosedRange<Double>
+    public var yRange: ClosedRange<Double>
+    /// Axis titles with units (empty: none).
+    public var xTitle: String
+    public var yTitle: String
+    public var gradient: GradientName
+    /// Fixed value bounds for the colours and contour levels; nil: the data's min/max.
+    public var valueRange: ClosedRange<Double>?
+    public var resampling: Resampling
+    public var contours: Contours
+    /// Colour of the contour dots; nil: the cell's mean map colour darkened (the dim role
+    /// without colours).
+    public var contourColor: SeriesColor?
+    public var trails: [Trail]
+    /// A marker (`cursorGlyph`, bold) at a point, e.g. the current state.
+    public var cursor: (x: Double, y: Double)?
+    public var cursorGlyph: Unicode.Scalar
+    public var cursorColor: SeriesColor
+    public var arrows: [Arrow]
+    public var scale: ScaleDisplay
+    /// Ticks and axis lines when there is room.
+    public var showAxes: Bool
+    /// Trail (and named arrow) legend in the top row.
+    public var showLegend: Bool
+
+    public init(columns: Int, rows: Int, values: [Double], xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
+                xTitle: String = "", yTitle: String = "", gradient: GradientName = .energy,
+                valueRange: ClosedRange<Double>? = nil, resampling: Resampling = .bilinear, contours: Contours = .none,
+                contourColor: SeriesColor? = nil, trails: [Trail] = [], cursor: (x: Double, y: Double)? = nil,
+                cursorGlyph: Unicode.Scalar = "◆", cursorColor: SeriesColor = .role(.hotkey), arrows: [Arrow] = [],
+                scale: ScaleDisplay = .colorBar, showAxes: Bool = true, showLegend: Bool = true) {
+        self.columns = columns
+        self.rows = rows
+        self.values = values
+        self.xRange = xRange
+        self.yRange = yRange
+        self.xTitle = xTitle
+        self.yTitle = yTitle
+        self.gradient = gradient
+        self.valueRange = valueRange
+        self.resampling = resampling
+        self.contours = contours
+        self.contourColor = contourColor
+        self.trails = trails
+        self.cursor = cursor
+        self.cursorGlyph = cursorGlyph
+        self.cursorColor = cursorColor
+        self.arrows = arrows
+        self.scale = scale
+        self.showAxes = showAxes
+        self.showLegend = showLegend
+    }
+
+    /// Samples `f(x, y)` on a `columns × rows` grid over the ranges in `HeatMap`'s layout
+    /// (row-major, row 0 at y max, ends included).
+    public static func grid(columns: Int, rows: Int, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
+                            _ f: (Double, Double) -> Double) -> [Double] {
+        guard columns > 0, rows > 0 else { return [] }
+        var out: [Double] = []
+        out.reserveCapacity(columns * rows)
+        let dx = columns > 1 ? (xRange.upperBound - xRange.lowerBound) / Double(columns - 1) : 0
+        let dy = rows > 1 ? (yRange.upperBound - yRange.lowerBound) / Double(rows - 1) : 0
+        for j in 0..<rows {
+            let y = yRange.upperBound - Double(j) * dy
+            for i in 0..<columns { out.append(f(xRange.lowerBound + Double(i) * dx, y)) }
+        }
+        return out
+    }
+
+    // MARK: Pure helpers (tested directly)
+
+    /// The value bounds used for colours: `valueRange`, else the finite data min/max (a flat
+    /// field gets ±0.5 around its value; no data gives 0...1).
+    public var effectiveValueRange: ClosedRange<Double> {
+        if let r = valueRange, r.lowerBound.isFinite, r.upperBound.isFinite, r.upperBound > r.lowerBound { return r }
+        guard let data = Ticks.dataRange(values, scale: .linear) else { return 0...1 }
+        return data.upperBound > data.lowerBound ? data : (data.lowerBound - 0.5)...(data.upperBound + 0.5)
+    }
+
+    /// The contour levels in data units.
+    public var contourLevels: [Double] {
+        switch contours {
+        case .none: return []
+        case .levels(let l): return l.filter(\.isFinite)
+        case .count(let k):
+            guard k > 0 else { return [] }
+            let r = effectiveValueRange
+            return (1...min(k, 64)).map { r.lowerBound + Double($0) * (r.upperBound - r.lowerBound) / Double(min(k, 64) + 1) }
+        }
+    }
+
+    /// The field at fractional position (fx from the left, fy from the top, both 0...1).
+    public func value(fx: Double, fy: Double) -> Double {
+        guard columns > 0, rows > 0, values.count >= columns * rows, fx.isFinite, fy.isFinite else { return .nan }
+        let u = min(1, max(0, fx)) * Double(columns - 1)
+        let v = min(1, max(0, fy)) * Double(rows - 1)
+        switch resampling {
+        case .nearest:
+            return values[Int(v.rounded()) * columns + Int(u.rounded())]
+        case .bilinear:
+            let i0 = min(Int(u), columns - 1), j0 = min(Int(v), rows - 1)
+            let i1 = min(i0 + 1, columns - 1), j1 = min(j0 + 1, rows - 1)
+            let a = u - Double(i0), b = v - Double(j0)
+            // Corners with weight 0 are skipped, so a NaN neighbour only spreads where it counts.
+            var sum = 0.0
+            for (i, j, weight) in [(i0, j0, (1 - a) * (1 - b)), (i1, j0, a * (1 - b)), (i0, j1, (1 - a) * b), (i1, j1, a * b)]
+            where weight > 0 {
+                sum += weight * values[j * columns + i]
+            }
+            return sum
+        }
+    }
+
+    /// The braille dots (in a `width × height`-cell grid) that lie on a contour: dot (px, py)
+    /// is on when `value − L` changes sign between it and its right or lower neighbour for some
+    /// level L (≥ L on one side, < L on the other; NaN never crosses).
+    public func contourDots(width: Int, height: Int, levels: [Double]) -> BrailleCanvas {
+        var canvas = BrailleCanvas(width: width, height: height)
+        guard !levels.isEmpty, width > 0, height > 0 else { return canvas }
+        let w = canvas.dotWidth, h = canvas.dotHeight
+        var field = [Double](repeating: .nan, count: w * h)
+        for py in 0..<h {
+            for px in 0..<w {
+                field[py * w + px] = value(fx: w > 1 ? Double(px) / Double(w - 1) : 0.5, fy: Double(py) / Double(h - 1))
+            }
+        }
+        func crosses(_ a: Double, _ b: Double) -> Bool {
+            guard a.isFinite, b.isFinite else { return false }
+            for level in levels where (a >= level) != (b >= level) { return true }
+            return false
+        }
+        for py in 0..<h {
+            for px in 0..<w {
+                let here = field[py * w + px]
+                if (px + 1 < w && crosses(here, field[py * w + px + 1])) || (py + 1 < h && crosses(here, field[(py + 1) * w + px])) {
+                    canvas.set(dotX: px, dotY: py)
+                }
+            }
+        }
+        return canvas
+    }
+
+    /// The arrow-head glyph for a direction (x right, **y up**), by octant: within ±22.5° of
+    /// east `→`, then `↗ ↑ ↖ ← ↙ ↓ ↘` anticlockwise; a zero or non-finite vector gives `·`.
+    public static func arrowGlyph(dx: Double, dy: Double) -> Unicode.Scalar {
+        guard dx.isFinite, dy.isFinite, dx != 0 || dy != 0 else { return "·" }
+        let ax = abs(dx), ay = abs(dy)
+        let tan22 = 0.414_213_562_373_095_1  // tan 22.5°
+        if ay <= ax * tan22 { return dx > 0 ? "→" : "←" }
+        if ax <= ay * tan22 { return dy > 0 ? "↑" : "↓" }
+        switch (dx > 0, dy > 0) {
+        case (true, true): return "↗"
+        case (false, true): return "↖"
+        case (false, false): return "↙"
+        case (true, false): return "↘"
+        }
+    }
+
+    // MARK: Rendering
+
+    /// Draws the map inside `area` only; small areas drop the top row, titles, axes and colour bar.
+    public func render(into buffer: inout CellBuffer, area: Rect, theme: Theme) {
+        let clip = area.intersection(buffer.bounds)
+        guard !clip.isEmpty else { return }
+        let vr = effectiveValueRange
+        let grad = theme.gradient(gradient)
+        let legend = legendEntries(theme)
+        let valueDecimals = Numeric.decimals(forStep: Ticks.niceStep((vr.upperBound - vr.lowerBound) / 100))
+        let loLabel = Numeric.label(vr.lowerBound, decimals: valueDecimals)
+        let hiLabel = Numeric.label(vr.upperBound, decimals: valueDecimals)
+        // A colour bar needs: 1 gap + 1 bar + 1 space + the labels, and a plot of ≥ 12 columns left.
+        let barWidth = 3 + max(loLabel.cellWidth, hiLabel.cellWidth)
+        let wantsBar = scale == .colorBar && clip.width - barWidth >= 12 && clip.height >= 3
+        var minMaxEntries: [LegendEntry] = []
+        if scale == .minMax || (scale == .colorBar && !wantsBar) {
+            let shaded = theme.depth <= .ansi16
+            minMaxEntries = [
+                LegendEntry(marker: shaded ? "░" : "█", name: loLabel, color: shaded ? .default : grad.color(at: 0)),
+                LegendEntry(marker: "█", name: hiLabel, color: shaded ? .default : grad.color(at: 1)),
+            ]
+        }
+        let body = wantsBar ? clip.splitLeft(clip.width - barWidth).0 : clip
+        let yTicks = showAxes ? Ticks.linear(yRange, maxCount: max(2, (area.height - 3) / 2)) : []
+        let allLegend = legend + minMaxEntries
+        let frame = PlotFrame(area: body, yLabelWidth: yTicks.map(\.label.cellWidth).max() ?? 0,
+                              wantsTop: !allLegend.isEmpty || !yTitle.isEmpty, wantsXAxis: showAxes,
+                              wantsXTitle: showAxes && !xTitle.isEmpty)
+        let plot = frame.plot
+        guard !plot.isEmpty else { return }
+        let mean = drawField(into: &buffer, plot: plot, range: vr, gradient: grad, theme: theme)
+        drawOverlays(into: &buffer, plot: plot, mean: mean, theme: theme)
+        if wantsBar {
+            drawColorBar(into: &buffer, x: plot.maxX + 1, plot: plot, clip: clip, labels: (loLabel, hiLabel),
+                         gradient: grad, theme: theme)
+        }
+        if showAxes {
+            let span = { (r: ClosedRange<Double>, v: Double) -> Double in
+                r.upperBound > r.lowerBound ? (v - r.lowerBound) / (r.upperBound - r.lowerBound) : 0
+            }
+            frame.drawYAxis(into: &buffer, ticks: yTicks.map { (frame.row(forFraction: span(yRange, $0.value)), $0.label) },
+                            theme: theme, clip: clip)
+            let xTicks = Ticks.linear(xRange, maxCount: max(2, plot.width / 8))
+            frame.drawXAxis(into: &buffer, ticks: xTicks.map { (frame.column(forFraction: span(xRange, $0.value)), $0.label) },
+                            theme: theme, clip: clip)
+            frame.drawXTitle(into: &buffer, xTitle, theme: theme, clip: clip)
+        }
+        frame.drawTop(into: &buffer, yTitle: yTitle, legend: allLegend, theme: theme, clip: clip)
+    }
+
+    /// Normalised value for colouring (NaN stays NaN).
+    private func fraction(_ v: Double, _ r: ClosedRange<Double>) -> Double {
+        guard v.isFinite else { return .nan }
+        return min(1, max(0, (v - r.lowerBound) / (r.upperBound - r.lowerBound)))
+    }
+
+    /// Draws the heat map and returns, per cell of `plot`, the background for overlays
+    /// (the colour of the mean of the cell's two samples).
+    private func drawField(into buffer: inout CellBuffer, plot: Rect, range: ClosedRange<Double>, gradient grad: Gradient,
+                           theme: Theme) -> [Color] {
+        let w = plot.width, h = plot.height
+        let background = theme.style(.text).background
+        var mean = [Color](repeating: background, count: w * h)
+        let dotsX = Double(2 * w - 1), dotsY = Double(4 * h - 1)
+        for cy in 0..<h {
+            for cx in 0..<w {
+                // Sample at the centre of the cell's dot columns and of each half's dot rows, the
+                // same positions BrailleCanvas gives world points.
+                let fx = dotsX > 0 ? min(1, (Double(2 * cx) + 0.5) / dotsX) : 0.5
+                let top = fraction(value(fx: fx, fy: min(1, (Double(4 * cy) + 1.5) / dotsY)), range)
+                let bottom = fraction(value(fx: fx, fy: min(1, (Double(4 * cy) + 3.5) / dotsY)), range)
+                let finite = [top, bottom].filter(\.isFinite)
+                guard !finite.isEmpty else { continue }
+                let m = finite.reduce(0, +) / Double(finite.count)
+                let cell: Cell
+                if theme.depth <= .ansi16 {
+                    let fg = theme.depth == .none ? Color.default : grad.color(at: m)
+                    cell = Cell(Glyphs.shade(m), style: Style(foreground: fg, background: background))
+                    mean[cy * w + cx] = background
+                } else {
+                    mean[cy * w + cx] = grad.color(at: m)
+                    switch (top.isFinite, bottom.isFinite) {
+                    case (true, true):
+                        let (ct, cb) = (grad.color(at: top), grad.color(at: bottom))
+                        cell = ct == cb ? Cell(Glyphs.fullBlock, style: Style(foreground: ct, background: background))
+                            : Cell(Glyphs.upperHalf, style: Style(foreground: ct, background: cb))
+                    case (true, false): cell = Cell(Glyphs.upperHalf, style: Style(foreground: grad.color(at: top), background: background))
+                    default: cell = Cell(Glyphs.lowerHalf, style: Style(foreground: grad.color(at: bottom), background: background))
+                    }
+                }
+                buffer.modify(x: plot.x + cx, y: plot.y + cy, clip: plot) { $0 = cell }
+            }
+        }
+        return mean
+    }
+
+    private func trailColor(_ index: Int, _ theme: Theme) -> Color {
+        theme.color(trails[index].color ?? Self.defaultTrailColors[index % Self.defaultTrailColors.count])
+    }
+
+    private func drawOverlays(into buffer: inout CellBuffer, plot: Rect, mean: [Color], theme: Theme) {
+        let w = plot.width, h = plot.height
+        // Contours, then trails and arrow shafts, each a braille layer; the upper one wins a cell.
+        var layers: [BrailleCanvas] = []
+        let levels = contourLevels
+        if !levels.isEmpty {
+            var c = contourDots(width: w, height: h, levels: levels)
+            let fixed = contourColor.map(theme.color)
+            for cy in 0..<h {
+                for cx in 0..<w {
+                    c.setColor(fixed ?? Self.darkened(mean[cy * w + cx], depth: theme.depth) ?? theme.style(.dim).foreground,
+                               cellX: cx, cellY: cy)
+                }
+            }
+            layers.append(c)
+        }
+        var top = BrailleCanvas(width: w, height: h, xBounds: xRange, yBounds: yRange)
+        var markers: [(x: Int, y: Int, glyph: Unicode.Scalar, color: Color)] = []
+        for (i, trail) in trails.enumerated() {
+            let color = trailColor(i, theme)
+            var previous: (x: Double, y: Double)?
+            for p in trail.points {
+                guard p.x.isFinite, p.y.isFinite else { previous = nil; continue }
+                if trail.connected, let q = previous { top.line(from: q, to: p, color: color) } else { top.point(x: p.x, y: p.y, color: color) }
+                previous = p
+            }
+            if trail.marksNewest, let last = trail.points.last, let d = top.dot(x: last.x, y: last.y) {
+                markers.append((d.x / 2, d.y / 4, "●", color))
+            }
+        }
+        for arrow in arrows {
+            let color = theme.color(arrow.color)
+            let tip = (x: arrow.x + arrow.dx, y: arrow.y + arrow.dy)
+            top.line(from: (arrow.x, arrow.y), to: tip, color: color)
+            if let a = top.unclampedDot(x: arrow.x, y: arrow.y), let b = top.unclampedDot(x: tip.x, y: tip.y),
+               let d = top.dot(x: tip.x, y: tip.y) {
+                markers.append((d.x / 2, d.y / 4, Self.arrowGlyph(dx: b.x - a.x, dy: a.y - b.y), color))
+            }
+        }
+        if let cursor, let d = top.dot(x: cursor.x, y: cursor.y) {
+            markers.append((d.x / 2, d.y / 4, cursorGlyph, theme.color(cursorColor)))
+        }
+        layers.append(top)
+        for layer in layers {
+            for cy in 0..<h {
+                for cx in 0..<w {
+                    let mask = layer.mask(cellX: cx, cellY: cy)
+                    guard mask != 0 else { continue }
+                    let style = Style(foreground: layer.color(cellX: cx, cellY: cy), background: mean[cy * w + cx])
+                    buffer.put(Glyphs.braille(mask), x: plot.x + cx, y: plot.y + cy, style: style, clip: plot)
+                }
+            }
+        }
+        // Later markers win: trail heads, then arrow heads, then the cursor.
+        for m in markers where m.x >= 0 && m.x < w && m.y >= 0 && m.y < h {
+            let style = Style(foreground: m.color, background: mean[m.y * w + m.x], attributes: .bold)
+            buffer.put(m.glyph, x: plot.x + m.x, y: plot.y + m.y, style: style, clip: plot)
+        }
+    }
+
+    /// `color` at `factor` of its brightness, reduced to `depth` (nil for `.default`).
+    static func darkened(_ color: Color, by factor: Double = 0.55, depth: ColorDepth) -> Color? {
+        let rgb: (r: Int, g: Int, b: Int)
+        switch color {
+        case .default: return nil
+        case .indexed(let i): rgb = ColorReduction.rgb(ofIndex: i)
+        case .rgb(let r, let g, let b): rgb = (Int(r), Int(g), Int(b))
+        }
+        func scale(_ v: Int) -> UInt8 { UInt8(clamping: Int((Double(v) * factor).rounded())) }
+        return ColorReduction.reduce(.rgb(scale(rgb.r), scale(rgb.g), scale(rgb.b)), to: depth)
+    }
+
+    private func drawColorBar(into buffer: inout CellBuffer, x: Int, plot: Rect, clip: Rect, labels: (lo: String, hi: String),
+                              gradient grad: Gradient, theme: Theme) {
+        let h = plot.height
+        let background = theme.style(.text).background
+        let pixels = Double(max(1, 2 * h - 1))
+        for cy in 0..<h {
+            let tTop = 1 - Double(2 * cy) / pixels
+            let tBottom = 1 - Double(2 * cy + 1) / pixels
+            let cell: Cell
+            if theme.depth <= .ansi16 {
+                let m = (tTop + tBottom) / 2
+                cell = Cell(Glyphs.shade(m), style: Style(foreground: theme.depth == .none ? .default : grad.color(at: m),
+                                                          background: background))
+            } else {
+                cell = Cell(Glyphs.upperHalf, style: Style(foreground: grad.color(at: tTop), background: grad.color(at: tBottom)))
+            }
+            buffer.put(cell.character, x: x, y: plot.y + cy, style: cell.style, clip: clip)
+        }
+        let text = theme.style(.graphText)
+        buffer.put(labels.hi, x: x + 2, y: plot.y, style: text, clip: clip)
+        if h >= 2 { buffer.put(labels.lo, x: x + 2, y: plot.maxY - 1, style: text, clip: clip) }
+    }
+
+    private func legendEntries(_ theme: Theme) -> [LegendEntry] {
+        guard showLegend else { return [] }
+        var out: [LegendEntry] = []
+        for (i, t) in trails.enumerated() where !t.name.isEmpty {
+            out.append(LegendEntry(marker: t.connected ? "⣀" : "⠂", name: t.name, color: trailColor(i, theme)))
+        }
+        for a in arrows where !a.name.isEmpty {
+            let entry = LegendEntry(marker: "→", name: a.name, color: theme.color(a.color))
+            if !out.contains(entry) { out.append(entry) }
+        }
+        return out
+    }
+}

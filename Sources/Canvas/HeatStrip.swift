@@ -1,0 +1,133 @@
+/// A matrix as a strip of half-block colours, e.g. hidden-unit activity over time: one row per
+/// unit, one cell column per time step, the newest column at the right edge.
+///
+/// ```
+/// h0 ▀▀▀▀██▀▀▀▀▀▀▀▀▀     labelled: one cell row per unit (full blocks)
+/// h1 ▀▀▀▀▀▀▀▀██▀▀▀▀▀
+/// ```
+/// Values map through the theme gradient (`.pixel` grey ramp by default) with a fixed
+/// `valueRange` (default 0...1, so activity colours are comparable between frames; nil: the
+/// data's min/max). With `rowLabels` and at least one text row per unit, each unit gets a whole
+/// cell row (full blocks) and its label on the left; otherwise two units share a cell row (top
+/// half = even unit, bottom half = odd unit) and units are spread over the pixel rows (several
+/// pixel rows per unit when there is room, nearest unit when there are more units than pixel
+/// rows). When there are more columns than cells the oldest are dropped; fewer are right-aligned.
+/// At `.none`/`.ansi16`, shade glyphs ` ░▒▓█` by the mean of the cell's values. NaN = blank.
+/// (A separate widget rather than a `HeatMap`: rows are discrete units and time is anchored
+/// at the right, neither of which a resampled field does.)
+public struct HeatStrip: Sendable {
+    /// Number of rows (units).
+    public var rowCount: Int
+    /// Number of columns (time steps).
+    public var columnCount: Int
+    /// `rowCount × columnCount` values, row-major: `values[r * columnCount + c]`.
+    public var values: [Double]
+    public var gradient: GradientName
+    public var valueRange: ClosedRange<Double>?
+    /// One label per row (e.g. `"h0"`), shown when every unit gets its own cell row.
+    public var rowLabels: [String]?
+
+    public init(rowCount: Int, columnCount: Int, values: [Double], gradient: GradientName = .pixel,
+                valueRange: ClosedRange<Double>? = 0...1, rowLabels: [String]? = nil) {
+        self.rowCount = rowCount
+        self.columnCount = columnCount
+        self.values = values
+        self.gradient = gradient
+        self.valueRange = valueRange
+        self.rowLabels = rowLabels
+    }
+
+    /// A strip from time steps: `columns[k]` holds every unit's value at step k, oldest first
+    /// (the shape of a ring buffer of activity vectors). Short vectors are padded with NaN.
+    public init(columns: [[Double]], gradient: GradientName = .pixel, valueRange: ClosedRange<Double>? = 0...1,
+                rowLabels: [String]? = nil) {
+        let rows = columns.map(\.count).max() ?? 0
+        var values = [Double](repeating: .nan, count: rows * columns.count)
+        for (c, column) in columns.enumerated() {
+            for (r, v) in column.enumerated() { values[r * columns.count + c] = v }
+        }
+        self.init(rowCount: rows, columnCount: columns.count, values: values, gradient: gradient, valueRange: valueRange,
+                  rowLabels: rowLabels)
+    }
+
+    public var effectiveValueRange: ClosedRange<Double> {
+        if let r = valueRange, r.lowerBound.isFinite, r.upperBound.isFinite, r.upperBound > r.lowerBound { return r }
+        guard let data = Ticks.dataRange(values, scale: .linear) else { return 0...1 }
+        return data.upperBound > data.lowerBound ? data : (data.lowerBound - 0.5)...(data.upperBound + 0.5)
+    }
+
+    /// The value at (row, column), NaN outside or missing.
+    public func value(row: Int, column: Int) -> Double {
+        guard row >= 0, row < rowCount, column >= 0, column < columnCount, row * columnCount + column < values.count else { return .nan }
+        return values[row * columnCount + column]
+    }
+
+    /// Draws the strip inside `area` only.
+    public func render(into buffer: inout CellBuffer, area: Rect, theme: Theme) {
+        let clip = area.intersection(buffer.bounds)
+        guard !clip.isEmpty, rowCount > 0, columnCount > 0 else { return }
+        var plot = clip
+        var labelled = false
+        if let rowLabels, !rowLabels.isEmpty, clip.height >= rowCount {
+            let labelWidth = min(rowLabels.map(\.cellWidth).max() ?? 0, 8)
+            if labelWidth > 0, clip.width >= labelWidth + 1 + 4 {
+                labelled = true
+                let text = theme.style(.graphText)
+                for r in 0..<rowCount {
+                    let name = r < rowLabels.count ? rowLabels[r].truncated(toCells: labelWidth) : ""
+                    buffer.put(name.leftPadded(toCells: labelWidth), x: clip.x, y: clip.y + rowY(r, height: clip.height) / 2,
+                               style: text, clip: clip)
+                }
+                plot = clip.splitLeft(labelWidth + 1).1
+            }
+        }
+        let range = effectiveValueRange
+        let grad = theme.gradient(gradient)
+        let pixelRows = 2 * plot.height
+        // Which unit each pixel row shows (nil: none).
+        var unitOfPixel = [Int?](repeating: nil, count: pixelRows)
+        if labelled {
+            for r in 0..<rowCount {
+                let y = rowY(r, height: plot.height)
+                if y + 1 < pixelRows { unitOfPixel[y] = r; unitOfPixel[y + 1] = r }
+            }
+        } else if rowCount <= pixelRows {
+            let per = pixelRows / rowCount
+            for p in 0..<min(pixelRows, per * rowCount) { unitOfPixel[p] = p / per }
+        } else {
+            for p in 0..<pixelRows { unitOfPixel[p] = p * rowCount / pixelRows }
+        }
+        let shown = min(columnCount, plot.width)
+        let x0 = plot.maxX - shown
+        var canvas = HalfBlockCanvas(width: shown, height: plot.height)
+        for k in 0..<shown {
+            let column = columnCount - shown + k
+            for p in 0..<pixelRows {
+                guard let unit = unitOfPixel[p] else { continue }
+                let v = value(row: unit, column: column)
+                guard v.isFinite else { continue }
+                canvas.set(x: k, y: p, intensity: (v - range.lowerBound) / (range.upperBound - range.lowerBound), gradient: grad)
+            }
+        }
+        if theme.depth == .ansi16 {
+            // Shades, coloured through the (reduced) gradient.
+            for cy in 0..<plot.height {
+                for k in 0..<shown {
+                    let px = [canvas.pixel(x: k, y: 2 * cy), canvas.pixel(x: k, y: 2 * cy + 1)].compactMap { $0 }
+                    guard !px.isEmpty else { continue }
+                    let m = px.map(\.intensity).reduce(0, +) / Double(px.count)
+                    buffer.put(Glyphs.shade(m), x: x0 + k, y: plot.y + cy,
+                               style: Style(foreground: grad.color(at: m), background: theme.style(.text).background), clip: plot)
+                }
+            }
+        } else {
+            canvas.render(into: &buffer, area: Rect(x: x0, y: plot.y, width: shown, height: plot.height).intersection(plot),
+                          depth: theme.depth)
+        }
+    }
+
+    /// The top pixel row of unit `r` when each unit has its own cell row(s): units spread evenly.
+    private func rowY(_ r: Int, height: Int) -> Int {
+        2 * (r * (height / max(1, rowCount)))
+    }
+}

@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Kullback–Leibler divergences between a target p* and a sampled distribution p over the
+/// same 2^N states (science.md 1.10; sbs `utils.dkl(p, q)` called as dkl(theo, sim)).
+///
+/// Zero counts are handled explicitly, never by silently dropping states (sbs drops states
+/// with zero probability in either argument, which early in a run gives too-small or even
+/// negative values):
+///
+/// - D_KL(p* ‖ p) = Σ p* ln(p*/p) is **+∞ while some state with p* > 0 has not been visited**
+///   (p = 0): the honest value ("not yet"); the UI shows ∞/"—" and series omit such points.
+///   `.pseudoCount(c)` instead adds c counts to every state before normalising (c = 1 is the
+///   Laplace/"uniform prior" of jakobj/binary_network `get_joints(prior='uniform')`).
+/// - D_KL(p ‖ p*) = Σ_{p>0} p ln(p/p*): states with p = 0 contribute 0 (0 ln 0 = 0); finite
+///   whenever p* > 0 everywhere (always true for a Boltzmann machine).
+///
+/// Terms are summed in full precision and the result is clamped at 0 (Gibbs' inequality:
+/// a negative value can only be rounding), so no negative KL is ever reported. An empty
+/// histogram (no samples) gives NaN.
+public enum KullbackLeibler {
+    public enum ZeroCounts: Sendable, Equatable {
+        /// D_KL(p* ‖ p) = +∞ until every state with p* > 0 has been visited.
+        case infiniteUntilVisited
+        /// Add this many counts to every state first (c > 0).
+        case pseudoCount(Double)
+    }
+
+    /// D_KL(target ‖ sampled) in nats from counts (or time weights) per state.
+    public static func targetToSampled(target: [Double], counts: [Double],
+                                       zeroCounts: ZeroCounts = .infiniteUntilVisited) -> Double {
+        precondition(target.count == counts.count)
+        let (q, _) = normalised(counts, zeroCounts: zeroCounts)
+        guard let q else { return .nan }
+        var sum = 0.0
+        for i in target.indices where target[i] > 0 {
+            if q[i] <= 0 { return .infinity }
+            sum += target[i] * log(target[i] / q[i])
+        }
+        return max(0, sum)
+    }
+
+    /// D_KL(sampled ‖ target) in nats from counts per state (+∞ if a visited state has p* = 0).
+    public static func sampledToTarget(target: [Double], counts: [Double],
+                                       zeroCounts: ZeroCounts = .infiniteUntilVisited) -> Double {
+        precondition(target.count == counts.count)
+        let (q, _) = normalised(counts, zeroCounts: zeroCounts)
+        guard let q else { return .nan }
+        var sum = 0.0
+        for i in q.indices where q[i] > 0 {
+            if target[i] <= 0 { return .infinity }
+            sum += q[i] * log(q[i] / target[i])
+        }
+        return max(0, sum)
+    }
+
+    /// Σ_k D_KL(Bernoulli(p*_k) ‖ Bernoulli(p_k)) over unit marginals (sbs `dkl_sum_marginals`),
+    /// with the same conventions (+∞ if a marginal the target needs is 0 or 1 in the samples).
+    public static func summedMarginals(target: [Double], sampled: [Double]) -> Double {
+        precondition(target.count == sampled.count)
+        var sum = 0.0
+        for k in target.indices {
+            for (a, b) in [(target[k], sampled[k]), (1 - target[k], 1 - sampled[k])] where a > 0 {
+                if b <= 0 { return .infinity }
+                sum += a * log(a / b)
+            }
+        }
+        return max(0, sum)
+    }
+
+    /// Counts normalised to probabilities (with pseudo-counts), nil if there is no mass.
+    static func normalised(_ counts: [Double], zeroCounts: ZeroCounts) -> ([Double]?, Double) {
+        var c = counts
+        if case .pseudoCount(let extra) = zeroCounts {
+            precondition(extra > 0, "pseudo-count must be > 0")
+            c = counts.map { $0 + extra }
+        }
+        let total = c.reduce(0, +)
+        guard total > 0 else { return (nil, 0) }
+        return (c.map { $0 / total }, total)
+    }
+}
