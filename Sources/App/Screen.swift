@@ -34,6 +34,8 @@ enum ScreenFactory {
         case .activationFunction: return ActivationFunctionScreen(primary: scenario.kind.figureNames)
         case .leastAction: return LeastActionScreen()
         case .teacherStudent: return TeacherStudentScreen()
+        case .whichWayIsDown: return WhichWayIsDownScreen()
+        case .naturalGradient: return NaturalGradientScreen()
         default: return GenericScreen(primary: scenario.kind.figureNames)
         }
     }

@@ -21,6 +21,14 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
     /// A student network learns a fixed teacher from streaming input, without phases
     /// (science.md 6.6; slide "Lagrangian mechanics for neuronal networks").
     case teacherStudent = "teacher-student"
+    /// Euclidean versus natural-gradient descent on a two-synapse cost landscape, with a live
+    /// reparametrisation of one synapse (science.md 5.1; slide "What's wrong with Euclidean
+    /// gradient descent?").
+    case whichWayIsDown = "which-way-is-down"
+    /// Euclidean, natural and approximate natural-gradient learning in a spiking neuron, N = 100
+    /// and N = 2, with dendritic attenuation (science.md 5.2-5.5; slide "Synaptic plasticity as
+    /// natural gradient descent").
+    case naturalGradient = "natural-gradient"
 
     /// Where everything about this kind is defined.
     public var definition: any ScenarioKindDefinition.Type {
@@ -30,6 +38,8 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
         case .lifSampling: return LIFSamplingKind.self
         case .leastAction: return LeastActionKind.self
         case .teacherStudent: return TeacherStudentKind.self
+        case .whichWayIsDown: return WhichWayIsDownKind.self
+        case .naturalGradient: return NaturalGradientKind.self
         }
     }
 

@@ -27,8 +27,8 @@ import Testing
         for _ in 0..<10 { app.advanceAndDraw() }
         let text = terminal.lastFrame
         for needle in ["Learning by least action", "oscilloscope: target and output", "hidden activity", "running error and energy",
-                       "the three slide equations", "τu̇ = W r − u + e", "e = r′ · Wᵀ(ŭ − W r)", "ẇ = η (ŭ − W r) r_pre",
-                       "prospective coding", "nudged, β = 0.1000", "q quit"] {
+                       "the three slide equations", "τ du/dt = W r − u + e", "e = r′ · Wᵀ(ŭ − W r)", "ẇ = η (ŭ − W r) r_pre",
+                       "prospective coding", "nudged β=0.1", "q quit"] {
             #expect(text.contains(needle), "missing \(needle)")
         }
         #expect(Self.braille(text))
@@ -44,7 +44,7 @@ import Testing
         let (medium, mediumTerminal) = try Self.app("least-action", width: 70, height: 18)
         medium.advanceAndDraw()
         #expect(mediumTerminal.lastFrame.contains("oscilloscope"))
-        #expect(mediumTerminal.lastFrame.contains("τu̇ = W r − u + e"))
+        #expect(mediumTerminal.lastFrame.contains("τ du/dt = W r − u + e"))
         #expect(!mediumTerminal.lastFrame.contains("hidden activity"))
         let (small, smallTerminal) = try Self.app("least-action", width: 40, height: 12)
         small.advanceAndDraw()
@@ -64,7 +64,7 @@ import Testing
         app.handle(.key(.left))
         #expect(app.experiment.parameters[1].value == 0)
         app.advanceAndDraw()
-        #expect(terminal.lastFrame.contains("free-running, β = 0"))
+        #expect(terminal.lastFrame.contains("free-running β=0"))
         app.handle(.key(.right))
         #expect(app.experiment.parameters[1].value == 1)
     }
@@ -74,7 +74,7 @@ import Testing
         for _ in 0..<10 { app.advanceAndDraw() }
         let text = terminal.lastFrame
         for needle in ["Teacher and student", "oscilloscope: teacher and student", "student hidden activity",
-                       "learning while the input streams", "τu̇ = W r − u + e", "plasticity (0/1)", "q quit"] {
+                       "learning while the input streams", "τ du/dt = W r − u + e", "plasticity (0/1)", "q quit"] {
             #expect(text.contains(needle), "missing \(needle)")
         }
         #expect(Self.braille(text))

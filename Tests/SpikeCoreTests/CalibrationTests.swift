@@ -111,6 +111,6 @@ struct CalibrationTests {
         }
         #expect(sweep.result == once)
         #expect(stages.contains(.fine(batch: 2)))
-        #expect(sweep.finePOn.allSatisfy(\.isFinite))
+        #expect(sweep.finePOn.allSatisfy { $0.isFinite })
     }
 }

@@ -1,5 +1,8 @@
 import Testing
 @testable import SpikeCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Zero-count handling and sign of the KL divergences (science.md 1.10).
 @Suite("Kullback-Leibler divergences (science.md 1.10)")

@@ -44,14 +44,20 @@ struct ReferenceSamplerTests {
         let (chains, maxSweeps) = (8, 1_000_000)
         #endif
         let curve = Self.gibbsCurve(chains: chains, maxSweeps: maxSweeps)
-        let xs = curve.map { log10($0.n) }, ys = curve.map { log10($0.kl) }
+        print("Gibbs D_KL vs sweeps:", curve.map { "\(Int($0.n)): \($0.kl)" }.joined(separator: ", "))
+        // D_KL(p*‖p) is +∞ until every state has been visited (the rarest has p* = 0.002, so
+        // at 1e3 sweeps some chains have not seen it): the slope is fitted to the finite
+        // checkpoints between 1e3 and 1e6 sweeps (from 3.2e3 on in practice: 2.5 decades).
+        let finite = curve.filter { $0.kl.isFinite }
+        #expect(finite.count >= curve.count - 1)
+        let xs = finite.map { log10($0.n) }, ys = finite.map { log10($0.kl) }
         let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
         let slope = zip(xs, ys).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) } / xs.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
-        print("Gibbs D_KL vs sweeps:", curve.map { "\(Int($0.n)): \($0.kl)" }.joined(separator: ", "), "slope \(slope)")
+        print("Gibbs slope \(slope)")
         #expect(abs(slope + 1) < 0.15, "slope \(slope)")
-        // [OURS]: 0.023 at 1e3 sweeps, 1.8e-3 at 1e4 (single chains): same order.
-        #expect(curve[0].kl > 0.005 && curve[0].kl < 0.06)
-        #expect(curve[2].kl > 5e-4 && curve[2].kl < 5e-3)
+        // [OURS]: 1.8e-3 at 1e4 sweeps, 1.4e-4 at 1e5 (single chains): same order.
+        let at1e4 = curve.first { $0.n == 10_000 }!.kl
+        #expect(at1e4 > 6e-4 && at1e4 < 5e-3, "D_KL at 1e4 sweeps \(at1e4)")
     }
 
     /// Abstract neural sampling (τ = 20) has no systematic error: after 1e6 steps D_KL is at

@@ -53,7 +53,7 @@ struct LeastActionScreen: Screen {
         switch pane {
         case .scope:
             let beta = readout.figure("beta") ?? 0
-            let phase = beta > 0 ? " nudged, β = \(String(format6: beta)) " : " free-running, β = 0 "
+            let phase = beta > 0 ? " nudged β=\(LeastActionPanels.compact(beta)) " : " free-running β=0 "
             let inner = Panel(title: "oscilloscope: target and output", rightTitle: phase, role: role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
             LeastActionPanels.scope(readout, names: ["target", "output", "no prospective coding"], into: &buffer, area: inner,
@@ -71,11 +71,11 @@ struct LeastActionScreen: Screen {
                 LinePlot.Series(name: i == 0 ? "MSE" : "w/o prosp.", points: PlotData.points(s),
                                 color: i == 0 ? .gradient(.train, 0) : .role(.bad))
             }
-            LinePlot(series: mse, xAxis: Axis("time (ms)"), yAxis: Axis("MSE")).render(into: &buffer, area: halves[0], theme: theme)
+            LinePlot(series: mse, xAxis: Axis("time (ms)")).render(into: &buffer, area: halves[0], theme: theme)
             let energy = readout.series.first { $0.name == "energy" }.map {
-                [LinePlot.Series(name: "E", points: PlotData.points($0), color: .gradient(.energy, 0.8))]
+                [LinePlot.Series(name: "energy E", points: PlotData.points($0), color: .gradient(.energy, 0.8))]
             } ?? []
-            LinePlot(series: energy, xAxis: Axis("time (ms)"), yAxis: Axis("energy")).render(into: &buffer, area: halves[1], theme: theme)
+            LinePlot(series: energy, xAxis: Axis("time (ms)")).render(into: &buffer, area: halves[1], theme: theme)
         case .equations:
             EquationPanel(title: "the three slide equations · hidden unit", lines: LeastActionPanels.equationLines(readout, rows: area.height - 2),
                           role: role(pane, context))
@@ -97,7 +97,7 @@ enum LeastActionPanels {
     /// (figures `eq_*`), headed when there are at least nine rows.
     static func equationLines(_ r: Readout, rows: Int) -> [String] {
         func v(_ name: String) -> String { "{" + compact(r.figure(name) ?? .nan) + "}" }
-        let dynamics = ["τu̇ = W r − u + e", "\(v("eq_tau_du")) = \(v("eq_wr")) − \(v("eq_u")) + \(v("eq_e"))"]
+        let dynamics = ["τ du/dt = W r − u + e", "\(v("eq_tau_du")) = \(v("eq_wr")) − \(v("eq_u")) + \(v("eq_e"))"]
         let errors = ["e = r′ · Wᵀ(ŭ − W r)", "\(v("eq_e")) = \(v("eq_r_prime")) · \(v("eq_backprop"))"]
         let plasticity = ["ẇ = η (ŭ − W r) r_pre", "\(v("eq_dw_per_ms")) = \(v("eq_eta")) · \(v("eq_e")) · \(v("eq_r_pre"))"]
         if rows >= 9 {
@@ -115,14 +115,16 @@ enum LeastActionPanels {
     }
 
     /// The oscilloscope: the readout's traces as lines, named `names` in order, y fixed to `bounds`.
+    /// `inSeconds`: the time axis in s instead of ms.
     static func scope(_ readout: Readout, names: [String], into buffer: inout CellBuffer, area: Rect, theme: Theme,
-                      bounds: ClosedRange<Double>?) {
+                      bounds: ClosedRange<Double>?, inSeconds: Bool = false) {
         let colors: [SeriesColor] = [.role(.title), .gradient(.train, 0), .role(.bad)]
+        let scale = inSeconds ? 0.001 : 1
         let series = readout.traces.prefix(names.count).enumerated().map { i, trace in
-            LinePlot.Series(name: names[i], points: PlotData.points(trace, maxPoints: max(2, area.width * 2)),
+            LinePlot.Series(name: names[i], points: PlotData.points(trace, maxPoints: max(2, area.width * 2)).map { (x: $0.x * scale, y: $0.y) },
                             color: colors[i % colors.count])
         }
-        LinePlot(series: series, xAxis: Axis("time (ms)"), yAxis: Axis("ŭ", bounds: bounds))
+        LinePlot(series: series, xAxis: Axis(inSeconds ? "time (s)" : "time (ms)"), yAxis: Axis("ŭ", bounds: bounds))
             .render(into: &buffer, area: area, theme: theme)
     }
 

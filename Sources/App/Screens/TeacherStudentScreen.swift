@@ -54,7 +54,8 @@ struct TeacherStudentScreen: Screen {
             let ratio = readout.figure("teacher_error_ratio").flatMap { $0.isFinite ? " error ÷\(String(format6: $0)) " : nil } ?? ""
             let inner = Panel(title: "oscilloscope: teacher and student", rightTitle: ratio, role: role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
-            LeastActionPanels.scope(readout, names: ["teacher", "student"], into: &buffer, area: inner, theme: theme, bounds: nil)
+            LeastActionPanels.scope(readout, names: ["teacher", "student"], into: &buffer, area: inner, theme: theme, bounds: nil,
+                                    inSeconds: true)
         case .hidden:
             let units = readout.landscapes.first?.rows ?? 0
             let inner = Panel(title: "student hidden activity r = φ(ŭ) · \(units) units over time", role: role(pane, context))
@@ -64,18 +65,18 @@ struct TeacherStudentScreen: Screen {
             let inner = Panel(title: "learning while the input streams", role: role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
             let halves = inner.columns([1, 1])
-            let logSeries = [("mse_running", "MSE", SeriesColor.gradient(.train, 0)), ("energy", "E", .gradient(.energy, 0.8))]
+            let logSeries = [("mse_running", "MSE", SeriesColor.gradient(.train, 0)), ("energy", "energy E", .gradient(.energy, 0.8))]
                 .compactMap { name, label, color in
                     readout.series.first { $0.name == name }.map {
-                        LinePlot.Series(name: label, points: PlotData.points($0, positiveOnly: true), color: color)
+                        LinePlot.Series(name: label, points: Self.seconds(PlotData.points($0, positiveOnly: true)), color: color)
                     }
                 }
-            LinePlot(series: logSeries, xAxis: Axis("time (ms)"), yAxis: Axis("MSE, E", scale: .log10))
+            LinePlot(series: logSeries, xAxis: Axis("time (s)"), yAxis: Axis("", scale: .log10))
                 .render(into: &buffer, area: halves[0], theme: theme)
             let distance = readout.series.first { $0.name == "weight_distance" }.map {
-                [LinePlot.Series(name: "‖W−W*‖", points: PlotData.points($0), color: .gradient(.train, 0.6))]
+                [LinePlot.Series(name: "‖W−W*‖", points: Self.seconds(PlotData.points($0)), color: .gradient(.train, 0.6))]
             } ?? []
-            LinePlot(series: distance, xAxis: Axis("time (ms)"), yAxis: Axis("distance"))
+            LinePlot(series: distance, xAxis: Axis("time (s)"), yAxis: Axis(""))
                 .render(into: &buffer, area: halves[1], theme: theme)
         case .equations:
             EquationPanel(title: "the three slide equations · student unit", lines: LeastActionPanels.equationLines(readout, rows: area.height - 2),
@@ -85,5 +86,10 @@ struct TeacherStudentScreen: Screen {
             FiguresPane(primary: Self.primary).render(readout, context: context, focused: context.focusedPane == pane.rawValue,
                                                       into: &buffer, area: area)
         }
+    }
+
+    /// Points with x in ms as points with x in s.
+    static func seconds(_ points: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
+        points.map { (x: $0.x / 1000, y: $0.y) }
     }
 }

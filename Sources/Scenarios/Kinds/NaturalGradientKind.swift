@@ -42,12 +42,12 @@ public enum NaturalGradientKind: ScenarioKindDefinition {
     }
 
     static func config(_ s: Scenario, seed: UInt64) -> NaturalGradientConfig {
-        var large = TeacherStudentSetup.figure3F(seed: seed)
+        var large = NaturalGradientTask.figure3F(seed: seed)
         large.learningRates = [.euclidean: s.number("learning", "learningRateEuclidean"),
                                .natural: s.number("learning", "learningRateNatural"),
                                .approximate: s.number("learning", "learningRateApproximate")]
         large.testSetSize = s.integer("simulation", "testVectors")
-        var small = TeacherStudentSetup.figure3DE
+        var small = NaturalGradientTask.figure3DE
         small.learningRates = [.euclidean: s.number("learning", "learningRateEuclideanN2"),
                                .natural: s.number("learning", "learningRateNaturalN2"),
                                .approximate: s.number("learning", "learningRateApproximateN2")]

@@ -61,7 +61,7 @@ public enum WhichWayIsDownKind: ScenarioKindDefinition {
     }
 
     static func config(_ s: Scenario, seed: UInt64) -> WhichWayIsDownConfig {
-        let setup = TeacherStudentSetup(
+        let setup = NaturalGradientTask(
             ratesHz: [s.number("task", "rateInput1_Hz"), s.number("task", "rateInput2_Hz")],
             teacherWeights: [s.number("task", "teacherWeight1") / 2, s.number("task", "teacherWeight2") / 2],
             initialWeights: [s.number("task", "startWeight1") / 2, s.number("task", "startWeight2") / 2],

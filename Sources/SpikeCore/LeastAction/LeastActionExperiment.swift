@@ -45,7 +45,7 @@ public final class LeastActionExperiment: Experiment {
 
     public var parameters: [ParameterInfo] {
         [
-            ParameterInfo(key: "prospective", label: "prospective coding ŭ=u+τu̇ (0/1)",
+            ParameterInfo(key: "prospective", label: "prospective coding (0/1)",
                           value: run.live.prospective ? 1 : 0, range: 0...1, step: 1),
             ParameterInfo(key: "nudging", label: "nudging β towards target (0/1)", value: run.nudging ? 1 : 0,
                           range: 0...1, step: 1),

@@ -46,8 +46,8 @@ public struct NeuronTerms: Sendable, Equatable {
     public var figures: [Figure] {
         let values = [u, tauDu, drive, error, uHat, rate, ratePrime, backpropagated, weight, presynapticRate,
                       learningRatePerMs, weightChangePerMs]
-        let labels = ["u: somatic potential", "τu̇", "W r + b: dendritic prediction", "e: error",
-                      "ŭ = u + τu̇: prospective voltage", "r = φ(ŭ)", "r′ = φ′(ŭ)", "Wᵀ(ŭ − W r) from above",
+        let labels = ["u: somatic potential", "τ du/dt", "W r + b: dendritic prediction", "e: error",
+                      "ŭ = u + τ du/dt: prospective", "r = φ(ŭ)", "r′ = φ′(ŭ)", "Wᵀ(ŭ − W r) from above",
                       "w: one weight", "r_pre: its presynaptic rate", "η (1/ms)", "ẇ = η e r_pre (1/ms)"]
         return zip(Self.figureNames, zip(values, labels)).map { Figure(name: $0.0, value: $0.1.0, label: $0.1.1) }
     }

@@ -36,7 +36,7 @@ public final class TeacherStudentExperiment: Experiment {
 
     public var parameters: [ParameterInfo] {
         [
-            ParameterInfo(key: "prospective", label: "prospective coding ŭ=u+τu̇ (0/1)",
+            ParameterInfo(key: "prospective", label: "prospective coding (0/1)",
                           value: run.student.prospective ? 1 : 0, range: 0...1, step: 1),
             ParameterInfo(key: "nudging", label: "nudging β towards teacher (0/1)", value: run.nudging ? 1 : 0,
                           range: 0...1, step: 1),

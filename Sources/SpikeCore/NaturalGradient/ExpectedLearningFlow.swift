@@ -8,14 +8,14 @@
 /// replaces the teacher's spike (the rules are linear in y*). The same sample gives the
 /// expected cost C(w) = ⟨KL(p*(x) ‖ p(x))⟩ per bin on a grid: the landscape the paths run on.
 public struct ExpectedLearningFlow: Sendable {
-    public let setup: TeacherStudentSetup
+    public let setup: NaturalGradientTask
     /// Row-major K × N stationary filtered inputs (1/s).
     public let samples: [Double]
     public let sampleCount: Int
     private let teacherProbabilities: [Double]
     private let sampleSums: [Double]
 
-    public init(setup: TeacherStudentSetup, seed: UInt64, sampleCount: Int = 2000, sampleSpacingSteps: Int = 40) {
+    public init(setup: NaturalGradientTask, seed: UInt64, sampleCount: Int = 2000, sampleSpacingSteps: Int = 40) {
         self.setup = setup
         let n = setup.inputCount
         var afferents = PoissonAfferents(ratesHz: setup.ratesHz, stepSeconds: setup.stepSeconds, kernel: setup.kernel,

@@ -5,10 +5,10 @@
 /// dendrite with attenuation α). Time in seconds of learning; dt = 0.5 ms.
 public struct NaturalGradientConfig: Sendable, Equatable {
     public var seed: UInt64
-    /// The N = 100 task (default `TeacherStudentSetup.figure3F(seed:)`).
-    public var large: TeacherStudentSetup
-    /// The N = 2 task (default `TeacherStudentSetup.figure3DE`).
-    public var small: TeacherStudentSetup
+    /// The N = 100 task (default `NaturalGradientTask.figure3F(seed:)`).
+    public var large: NaturalGradientTask
+    /// The N = 2 task (default `NaturalGradientTask.figure3DE`).
+    public var small: NaturalGradientTask
     /// Attenuation α of the 50-Hz synapses in the attenuated learners (1 = none).
     public var attenuation: Double
     /// Interval of the rate-RMSE evaluations on the test set, s.
@@ -22,7 +22,7 @@ public struct NaturalGradientConfig: Sendable, Equatable {
     public var w1Range: ClosedRange<Double>
     public var w2Range: ClosedRange<Double>
 
-    public init(seed: UInt64 = 1, large: TeacherStudentSetup? = nil, small: TeacherStudentSetup = .figure3DE,
+    public init(seed: UInt64 = 1, large: NaturalGradientTask? = nil, small: NaturalGradientTask = .figure3DE,
                 attenuation: Double = 1.0 / 3, evaluationSeconds: Double = 10, pathSeconds: Double = 0.5,
                 landscapeSamples: Int = 1000, gridColumns: Int = 56, gridRows: Int = 40,
                 w1Range: ClosedRange<Double> = -0.45...0.35, w2Range: ClosedRange<Double> = -0.05...0.65) {

@@ -14,8 +14,8 @@
 /// `advance(by:)` takes ms; learning time is reported in s (1 s = 1000 ms, dt = 0.5 ms).
 public final class NaturalGradientExperiment: Experiment {
     public let config: NaturalGradientConfig
-    public private(set) var large: TeacherStudentTrainer
-    public private(set) var small: TeacherStudentTrainer
+    public private(set) var large: NaturalGradientTrainer
+    public private(set) var small: NaturalGradientTrainer
     public let landscape: [Double]
     public private(set) var attenuation: Double
     /// max over evaluations and synapses of |natural attenuated − natural| (somatic), and the
@@ -33,14 +33,14 @@ public final class NaturalGradientExperiment: Experiment {
         precondition(problems.isEmpty, "invalid NaturalGradientConfig: \(problems.joined(separator: "; "))")
         self.config = config
         attenuation = config.attenuation
-        func specs(_ setup: TeacherStudentSetup) -> [(name: String, rule: LearningRule, attenuations: [Double]?)] {
+        func specs(_ setup: NaturalGradientTask) -> [(name: String, rule: LearningRule, attenuations: [Double]?)] {
             let attenuated = setup.ratesHz.map { $0 >= 50 ? config.attenuation : 1 }
             return [("euclidean", .euclidean, nil), ("natural", .natural, nil), ("approximate", .approximate, nil),
                     ("euclidean_attenuated", .euclidean, attenuated), ("natural_attenuated", .natural, attenuated)]
         }
-        large = TeacherStudentTrainer(setup: config.large, learners: specs(config.large), seed: config.seed,
+        large = NaturalGradientTrainer(setup: config.large, learners: specs(config.large), seed: config.seed,
                                       evaluationSeconds: config.evaluationSeconds, pathSeconds: 1000)
-        small = TeacherStudentTrainer(setup: config.small, learners: specs(config.small), seed: config.seed,
+        small = NaturalGradientTrainer(setup: config.small, learners: specs(config.small), seed: config.seed,
                                       evaluationSeconds: config.evaluationSeconds, pathSeconds: config.pathSeconds)
         let flow = ExpectedLearningFlow(setup: config.small, seed: config.seed, sampleCount: config.landscapeSamples)
         var grid: [Double] = []

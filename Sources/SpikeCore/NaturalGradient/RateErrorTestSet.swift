@@ -14,7 +14,7 @@ public struct RateErrorTestSet: Sendable {
     let transfer: SigmoidTransfer
     let stepSeconds: Double
 
-    public init(setup: TeacherStudentSetup, seed: UInt64) {
+    public init(setup: NaturalGradientTask, seed: UInt64) {
         var rows: [Double] = []
         rows.reserveCapacity(setup.testSetSize * setup.inputCount)
         var rng = Xoshiro256StarStar(seed: seed, stream: NaturalGradientStreams.testSet)

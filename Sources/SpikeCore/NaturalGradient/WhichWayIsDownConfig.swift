@@ -4,7 +4,7 @@
 public struct WhichWayIsDownConfig: Sendable, Equatable {
     /// The task (default: Figure 3D–E, inputs at 10 and 50 Hz, w* = (0.15, 0.15)/N,
     /// w_0 = (−0.3, 0.5)/N, η_e = 7e-7, η_n = 2.5e-4).
-    public var setup: TeacherStudentSetup
+    public var setup: NaturalGradientTask
     public var seed: UInt64
     /// Attenuation α of the reparametrised synapse (its somatic weight is α × its dendritic one).
     public var attenuation: Double
@@ -20,7 +20,7 @@ public struct WhichWayIsDownConfig: Sendable, Equatable {
     public var w1Range: ClosedRange<Double>
     public var w2Range: ClosedRange<Double>
 
-    public init(setup: TeacherStudentSetup = .figure3DE, seed: UInt64 = 1, attenuation: Double = 1, attenuatedInput: Int = 0,
+    public init(setup: NaturalGradientTask = .figure3DE, seed: UInt64 = 1, attenuation: Double = 1, attenuatedInput: Int = 0,
                 flowStepSeconds: Double = 2, sampleCount: Int = 2000, gridColumns: Int = 72, gridRows: Int = 48,
                 w1Range: ClosedRange<Double> = -0.45...0.35, w2Range: ClosedRange<Double> = -0.05...0.65) {
         self.setup = setup

@@ -1,7 +1,7 @@
 /// A teacher–student learning task of science.md 5.2–5.4 ([Kreutzer2022] code
 /// `Figure3/File01_simulation_parameters.py`): N Poisson afferents drive a teacher with
 /// weights w* and students starting from w_0; time in seconds, potentials in mV.
-public struct TeacherStudentSetup: Sendable, Equatable {
+public struct NaturalGradientTask: Sendable, Equatable {
     /// Afferent rates r_i, Hz.
     public var ratesHz: [Double]
     /// Teacher (target) somatic weights w*.
@@ -43,18 +43,18 @@ public struct TeacherStudentSetup: Sendable, Equatable {
 
     /// Figure 3F: N = 100 afferents, the first half at 10 Hz and the second at 50 Hz;
     /// w* and w_0 each component ~ U(−1, 1)/N, drawn from stream `NaturalGradientStreams.weights`.
-    public static func figure3F(seed: UInt64, inputs n: Int = 100) -> TeacherStudentSetup {
+    public static func figure3F(seed: UInt64, inputs n: Int = 100) -> NaturalGradientTask {
         var rng = Xoshiro256StarStar(seed: seed, stream: NaturalGradientStreams.weights)
         let rates = (0..<n).map { $0 < n / 2 ? 10.0 : 50.0 }
         let teacher = (0..<n).map { _ in (2 * rng.nextUniform() - 1) / Double(n) }
         let initial = (0..<n).map { _ in (2 * rng.nextUniform() - 1) / Double(n) }
-        return TeacherStudentSetup(ratesHz: rates, teacherWeights: teacher, initialWeights: initial,
+        return NaturalGradientTask(ratesHz: rates, teacherWeights: teacher, initialWeights: initial,
                                    learningRates: Dictionary(uniqueKeysWithValues: LearningRule.allCases.map { ($0, $0.figure3FLearningRate) }))
     }
 
     /// Figure 3D–E: N = 2 afferents at 10 and 50 Hz, w* = (0.15, 0.15)/N, w_0 = (−0.3, 0.5)/N.
-    public static var figure3DE: TeacherStudentSetup {
-        TeacherStudentSetup(ratesHz: [10, 50], teacherWeights: [0.15 / 2, 0.15 / 2], initialWeights: [-0.3 / 2, 0.5 / 2],
+    public static var figure3DE: NaturalGradientTask {
+        NaturalGradientTask(ratesHz: [10, 50], teacherWeights: [0.15 / 2, 0.15 / 2], initialWeights: [-0.3 / 2, 0.5 / 2],
                             learningRates: Dictionary(uniqueKeysWithValues: LearningRule.allCases.map { ($0, $0.figure3DELearningRate) }))
     }
 

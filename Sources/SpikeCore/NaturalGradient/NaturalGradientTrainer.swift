@@ -6,7 +6,7 @@
 /// V* = w*·x^ε sets its spike probability φ_max φ(V*) dt, one Bernoulli draw gives y*, and
 /// every learner takes its step. Every `evaluationSteps` the rate RMSE and KL cost of every
 /// learner on the test set are recorded.
-public struct TeacherStudentTrainer: Sendable {
+public struct NaturalGradientTrainer: Sendable {
     /// One learner and what is recorded about it.
     public struct Track: Sendable {
         public var name: String
@@ -25,7 +25,7 @@ public struct TeacherStudentTrainer: Sendable {
         var previousSecond: Double
     }
 
-    public let setup: TeacherStudentSetup
+    public let setup: NaturalGradientTask
     public private(set) var tracks: [Track]
     public let testSet: RateErrorTestSet
     public private(set) var afferents: PoissonAfferents
@@ -42,10 +42,10 @@ public struct TeacherStudentTrainer: Sendable {
     ///   - learners: name, rule and optional attenuation vector per student; all start at setup.initialWeights.
     ///   - evaluationSeconds: interval of the RMSE/cost records, s.
     ///   - pathSeconds: interval of the trajectory samples, s.
-    public init(setup: TeacherStudentSetup, learners: [(name: String, rule: LearningRule, attenuations: [Double]?)],
+    public init(setup: NaturalGradientTask, learners: [(name: String, rule: LearningRule, attenuations: [Double]?)],
                 seed: UInt64, evaluationSeconds: Double = 1, pathSeconds: Double = 0.5, pathCapacity: Int = 4000) {
         let problems = setup.validate()
-        precondition(problems.isEmpty, "invalid TeacherStudentSetup: \(problems.joined(separator: "; "))")
+        precondition(problems.isEmpty, "invalid NaturalGradientTask: \(problems.joined(separator: "; "))")
         self.setup = setup
         testSet = RateErrorTestSet(setup: setup, seed: seed)
         afferents = PoissonAfferents(ratesHz: setup.ratesHz, stepSeconds: setup.stepSeconds, kernel: setup.kernel,
