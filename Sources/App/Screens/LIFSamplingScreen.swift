@@ -100,7 +100,7 @@ struct LIFSamplingScreen: Screen {
             guard let l = readout.landscapes.first else { return }
             HeatMap(columns: l.columns, rows: l.rows, values: l.values, xRange: l.xRange, yRange: l.yRange,
                     xTitle: l.xLabel, yTitle: l.yLabel, resampling: .nearest,
-                    trails: l.trails.map { HeatMap.Trail(name: $0.name, points: $0.points) },
+                    trails: l.trails.map { HeatMap.Trail(name: $0.name, points: $0.points, connected: false) },
                     cursor: l.cursor, scale: .minMax, showAxes: inner.height >= 8)
                 .render(into: &buffer, area: inner, theme: theme)
         case .figures:

@@ -53,14 +53,14 @@ struct LeastActionScreen: Screen {
         switch pane {
         case .scope:
             let beta = readout.figure("beta") ?? 0
-            let phase = beta > 0 ? " nudged β=\(LeastActionPanels.compact(beta)) " : " free-running β=0 "
+            let phase = beta > 0 ? " nudged β=\(LeastActionPanels.compact(beta)) " : " free β=0 "
             let inner = Panel(title: "oscilloscope: target and output", rightTitle: phase, role: role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
             LeastActionPanels.scope(readout, names: ["target", "output", "no prospective coding"], into: &buffer, area: inner,
                                     theme: theme, bounds: -1.6...1.6)
         case .hidden:
             let units = readout.landscapes.first?.rows ?? 0
-            let inner = Panel(title: "hidden activity r = φ(ŭ) · \(units) units over time", role: role(pane, context))
+            let inner = Panel(title: "hidden activity r = φ(ŭ), \(units) units", role: role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
             LeastActionPanels.heatStrip(readout, range: -1...1, into: &buffer, area: inner, theme: theme)
         case .curves:
@@ -77,7 +77,7 @@ struct LeastActionScreen: Screen {
             } ?? []
             LinePlot(series: energy, xAxis: Axis("time (ms)")).render(into: &buffer, area: halves[1], theme: theme)
         case .equations:
-            EquationPanel(title: "the three slide equations · hidden unit", lines: LeastActionPanels.equationLines(readout, rows: area.height - 2),
+            EquationPanel(title: "slide equations · hidden unit \(context.scenario.integer("display", "equationNeuron"))", lines: LeastActionPanels.equationLines(readout, rows: area.height - 2),
                           role: role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
         case .figures:
@@ -96,10 +96,15 @@ enum LeastActionPanels {
     /// The three slide equations (science.md 6.1) with the live values of one neuron's terms
     /// (figures `eq_*`), headed when there are at least nine rows.
     static func equationLines(_ r: Readout, rows: Int) -> [String] {
-        func v(_ name: String) -> String { "{" + compact(r.figure(name) ?? .nan) + "}" }
-        let dynamics = ["τ du/dt = W r − u + e", "\(v("eq_tau_du")) = \(v("eq_wr")) − \(v("eq_u")) + \(v("eq_e"))"]
-        let errors = ["e = r′ · Wᵀ(ŭ − W r)", "\(v("eq_e")) = \(v("eq_r_prime")) · \(v("eq_backprop"))"]
-        let plasticity = ["ẇ = η (ŭ − W r) r_pre", "\(v("eq_dw_per_ms")) = \(v("eq_eta")) · \(v("eq_e")) · \(v("eq_r_pre"))"]
+        // Left-hand sides plain, right-hand terms in parentheses when negative: "− (-0.03)".
+        func lhs(_ name: String) -> String { "{" + compact(r.figure(name) ?? .nan) + "}" }
+        func v(_ name: String) -> String {
+            let x = r.figure(name) ?? .nan
+            return x < 0 ? "({" + compact(x) + "})" : "{" + compact(x) + "}"
+        }
+        let dynamics = ["τ du/dt = W r − u + e", "\(lhs("eq_tau_du")) = \(v("eq_wr")) − \(v("eq_u")) + \(v("eq_e"))"]
+        let errors = ["e = r′ · Wᵀ(ŭ − W r)", "\(lhs("eq_e")) = \(v("eq_r_prime")) · \(v("eq_backprop"))"]
+        let plasticity = ["ẇ = η (ŭ − W r) r_pre", "\(lhs("eq_dw_per_ms")) = \(v("eq_eta")) · \(v("eq_e")) · \(v("eq_r_pre"))"]
         if rows >= 9 {
             return ["neuron dynamics:"] + dynamics.map { " " + $0 } + ["error backpropagation:"] + errors.map { " " + $0 }
                 + ["Urbanczik–Senn plasticity:"] + plasticity.map { " " + $0 }

@@ -52,13 +52,13 @@ struct TeacherStudentScreen: Screen {
         switch pane {
         case .scope:
             let ratio = readout.figure("teacher_error_ratio").flatMap { $0.isFinite ? " error ÷\(String(format6: $0)) " : nil } ?? ""
-            let inner = Panel(title: "oscilloscope: teacher and student", rightTitle: ratio, role: role(pane, context))
+            let inner = Panel(title: "teacher and student output", rightTitle: ratio, role: role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
             LeastActionPanels.scope(readout, names: ["teacher", "student"], into: &buffer, area: inner, theme: theme, bounds: nil,
                                     inSeconds: true)
         case .hidden:
             let units = readout.landscapes.first?.rows ?? 0
-            let inner = Panel(title: "student hidden activity r = φ(ŭ) · \(units) units over time", role: role(pane, context))
+            let inner = Panel(title: "student hidden activity r = φ(ŭ), \(units) units", role: role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
             LeastActionPanels.heatStrip(readout, range: 0...1, into: &buffer, area: inner, theme: theme)
         case .curves:
@@ -79,7 +79,7 @@ struct TeacherStudentScreen: Screen {
             LinePlot(series: distance, xAxis: Axis("time (s)"), yAxis: Axis(""))
                 .render(into: &buffer, area: halves[1], theme: theme)
         case .equations:
-            EquationPanel(title: "the three slide equations · student unit", lines: LeastActionPanels.equationLines(readout, rows: area.height - 2),
+            EquationPanel(title: "slide equations · student unit \(context.scenario.integer("display", "equationNeuron"))", lines: LeastActionPanels.equationLines(readout, rows: area.height - 2),
                           role: role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
         case .figures:

@@ -56,7 +56,7 @@ struct WhichWayIsDownScreen: Screen {
         switch pane {
         case .landscape:
             let alpha = readout.figure("attenuation").map { " α = " + String(format: "%.3g", $0) + " " } ?? ""
-            let inner = Panel(title: "expected cost (log10 nats/s) over the weights", rightTitle: alpha, role: role(pane, context))
+            let inner = Panel(title: "expected cost · log10 nats/s", rightTitle: alpha, role: role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
             guard let l = readout.landscapes.first else { return }
             WeightPlane.heatMap(l, colors: { name in

@@ -8,15 +8,19 @@ public enum LIFSamplingKind: ScenarioKindDefinition {
         [boltzmann, CommonSections.neuron, CommonSections.noise, synapses, calibration, reference, simulation, display]
     }
 
-    /// Figures every run reports (per-unit names are listed for units 0 and 1, which every
-    /// machine has; `marginal_k`, `marginal_target_k`, `rate_hz_k` exist for every unit k).
+    /// Figures every run reports, most important first (the screen's figure pane shows them in
+    /// this order). Per-unit names are listed for units 0 and 1, which every machine has;
+    /// `marginal_k`, `marginal_target_k`, `rate_hz_k` exist for every unit k. The per-decade KL
+    /// table comes last (it is for the headless report).
     public static let figureNames: [String] = {
-        var names = ["dkl_target_sampled", "dkl_sampled_target", "dkl_gibbs", "dkl_abstract", "sampled_ms", "states_visited"]
+        var names = ["dkl_target_sampled", "dkl_sampled_target", "dkl_gibbs", "dkl_abstract", "sampled_ms",
+                     "states_visited", "renewing_synapses"]
+        for k in 0..<2 { names += ["marginal_\(k)", "marginal_target_\(k)", "rate_hz_\(k)"] }
+        names += ["v_p05_mv", "alpha_mv", "dkl_discrete_samples", "discrete_samples"]
         for prefix in ["dkl_target_sampled", "dkl_gibbs", "dkl_abstract"] {
             names += ["1e3", "1e4", "1e5", "1e6"].map { "\(prefix)_\($0)" }
         }
-        for k in 0..<2 { names += ["marginal_\(k)", "marginal_target_\(k)", "rate_hz_\(k)"] }
-        return names + ["renewing_synapses", "v_p05_mv", "alpha_mv"]
+        return names
     }()
 
     static let boltzmann = SectionSpec("boltzmann", "the Boltzmann machine to sample from", [

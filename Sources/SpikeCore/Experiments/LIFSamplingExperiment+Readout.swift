@@ -2,6 +2,9 @@ extension LIFSamplingExperiment {
     /// Sampled times (ms after burn-in) at which the per-decade KL figures are reported.
     public static let decadesMs: [Double] = [1e3, 1e4, 1e5, 1e6]
 
+    /// A number without trailing zeros for labels ("10", "2.5").
+    static func format(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) }
+
     /// Figure-name suffix of a decade ("1e4" for 1e4 ms).
     public static func decadeName(_ t: Double) -> String {
         var exponent = 0, x = t
@@ -82,6 +85,10 @@ extension LIFSamplingExperiment {
             Figure(name: "dkl_abstract", value: run.ansHistogram.totalSteps > 0
                        ? KullbackLeibler.targetToSampled(target: target, counts: run.ansHistogram.counts) : .nan,
                    label: "D_KL(p*‖p) abstract neural sampling"),
+            Figure(name: "dkl_discrete_samples", value: run.lif.totalSamples > 0
+                       ? KullbackLeibler.targetToSampled(target: target, counts: run.lif.sampleCounts) : .nan,
+                   label: "D_KL(p*‖p) from discrete samples every \(Self.format(config.sampleIntervalMs)) ms"),
+            Figure(name: "discrete_samples", value: Double(run.lif.totalSamples), label: "discrete samples taken"),
             Figure(name: "sampled_ms", value: sampledMs, label: "sampled time after burn-in (ms)"),
             Figure(name: "states_visited", value: Double(run.lif.visitedStates), label: "states visited of \(machine.stateCount)"),
         ]

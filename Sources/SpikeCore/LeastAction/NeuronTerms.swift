@@ -44,8 +44,9 @@ public struct NeuronTerms: Sendable, Equatable {
 
     /// As readout figures.
     public var figures: [Figure] {
+        // + 0 turns −0 (e.g. η·0·r with r < 0) into 0 for display.
         let values = [u, tauDu, drive, error, uHat, rate, ratePrime, backpropagated, weight, presynapticRate,
-                      learningRatePerMs, weightChangePerMs]
+                      learningRatePerMs, weightChangePerMs].map { $0 + 0 }
         let labels = ["u: somatic potential", "τ du/dt", "W r + b: dendritic prediction", "e: error",
                       "ŭ = u + τ du/dt: prospective", "r = φ(ŭ)", "r′ = φ′(ŭ)", "Wᵀ(ŭ − W r) from above",
                       "w: one weight", "r_pre: its presynaptic rate", "η (1/ms)", "ẇ = η e r_pre (1/ms)"]

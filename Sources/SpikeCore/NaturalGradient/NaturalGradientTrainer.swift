@@ -1,4 +1,5 @@
-/// Several students learning the same teacher side by side, in lockstep on the *same*
+/// Several students learning the same teacher side by side ([Kreutzer2022] code
+/// `Figure3/File05_main_simulation.py`, one learner per run there), in lockstep on the *same*
 /// input spikes and the *same* teacher spikes (common random numbers), so differences
 /// between their trajectories come from the rules alone (science.md 5.4–5.5).
 ///
@@ -70,7 +71,7 @@ public struct NaturalGradientTrainer: Sendable {
     /// Time learned so far, s.
     public var timeSeconds: Double { Double(stepIndex) * setup.stepSeconds }
 
-    /// Index of the track called `name`.
+    /// The track called `name`, if any.
     public func track(named name: String) -> Track? { tracks.first { $0.name == name } }
 
     /// Changes the attenuation of `synapses` of track `index` (somatic weights kept).
