@@ -10,6 +10,11 @@ public struct KeySpec: Sendable {
         case text
         /// One of the listed strings.
         case choice([String])
+        /// A TOML array of numbers (integers accepted): its length and each element's range.
+        case numbers(count: ClosedRange<Int>, element: ClosedRange<Double>)
+        /// A TOML array of arrays of numbers (a matrix, rows may differ in length here;
+        /// the kind's own check decides the shape): row count and each element's range.
+        case matrix(rows: ClosedRange<Int>, element: ClosedRange<Double>)
     }
 
     public var name: String
@@ -33,6 +38,10 @@ public struct KeySpec: Sendable {
         case .integer(let r): return "a whole number in \(r.lowerBound)...\(r.upperBound)"
         case .text: return "a non-empty string"
         case .choice(let options): return "one of " + options.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .numbers(let count, let element):
+            return "an array of \(count.lowerBound) to \(count.upperBound) numbers in \(format(element.lowerBound))...\(format(element.upperBound))"
+        case .matrix(let rows, let element):
+            return "an array of \(rows.lowerBound) to \(rows.upperBound) rows (arrays of numbers in \(format(element.lowerBound))...\(format(element.upperBound)))"
         }
     }
 }
@@ -42,12 +51,16 @@ public enum ScenarioValue: Sendable, Equatable, CustomStringConvertible {
     case number(Double)
     case integer(Int)
     case text(String)
+    case numbers([Double])
+    case matrix([[Double]])
 
     public var description: String {
         switch self {
         case .number(let d): return format(d)
         case .integer(let i): return String(i)
         case .text(let s): return "\"\(s)\""
+        case .numbers(let v): return "[" + v.map(format).joined(separator: ", ") + "]"
+        case .matrix(let m): return "[" + m.map { "[" + $0.map(format).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
         }
     }
 }

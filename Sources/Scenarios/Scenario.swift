@@ -33,4 +33,16 @@ public struct Scenario: Sendable {
         guard case .text(let s) = values[section]?[key] else { preconditionFailure("schema has no string \(section).\(key)") }
         return s
     }
+
+    /// The array of numbers stored at `section.key` (empty when the file leaves it out).
+    public func numbers(_ section: String, _ key: String) -> [Double] {
+        guard case .numbers(let v) = values[section]?[key] else { preconditionFailure("schema has no number array \(section).\(key)") }
+        return v
+    }
+
+    /// The matrix stored at `section.key` (empty when the file leaves it out).
+    public func matrix(_ section: String, _ key: String) -> [[Double]] {
+        guard case .matrix(let m) = values[section]?[key] else { preconditionFailure("schema has no matrix \(section).\(key)") }
+        return m
+    }
 }

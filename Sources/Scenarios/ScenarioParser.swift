@@ -126,7 +126,40 @@ struct Validator {
             guard let s = value.string else { return .failure(Problem(text: describe(value))) }
             guard options.contains(s) else { return .failure(Problem(text: "\"\(s)\"")) }
             return .success(.text(s))
+        case .numbers(let count, let element):
+            guard let array = value.array else { return .failure(Problem(text: describe(value))) }
+            switch numbers(array, element: element) {
+            case .failure(let p): return .failure(p)
+            case .success(let v):
+                guard count.contains(v.count) else { return .failure(Problem(text: "\(v.count) numbers")) }
+                return .success(.numbers(v))
+            }
+        case .matrix(let rows, let element):
+            guard let array = value.array else { return .failure(Problem(text: describe(value))) }
+            var m: [[Double]] = []
+            for (i, row) in array.enumerated() {
+                guard let r = row.array else { return .failure(Problem(text: "row \(i) as \(describe(row))")) }
+                switch numbers(r, element: element) {
+                case .failure(let p): return .failure(Problem(text: "in row \(i): \(p.text)"))
+                case .success(let v): m.append(v)
+                }
+            }
+            guard rows.contains(m.count) else { return .failure(Problem(text: "\(m.count) rows")) }
+            return .success(.matrix(m))
         }
+    }
+
+    /// The elements of a TOML array as numbers in `element`, or which entry is wrong.
+    private func numbers(_ array: TOMLArray, element: ClosedRange<Double>) -> Result<[Double], Problem> {
+        var v: [Double] = []
+        for (i, item) in array.enumerated() {
+            guard let d = item.double ?? item.int.map(Double.init) else {
+                return .failure(Problem(text: "entry \(i) as \(describe(item))"))
+            }
+            guard d.isFinite, element.contains(d) else { return .failure(Problem(text: "entry \(i) = \(format(d))")) }
+            v.append(d)
+        }
+        return .success(v)
     }
 }
 
@@ -136,5 +169,6 @@ func describe(_ value: TOMLValueConvertible) -> String {
     if let b = value.bool { return "the boolean \(b)" }
     if let i = value.int { return "the integer \(i)" }
     if let d = value.double { return "the number \(format(d))" }
+    if let a = value.array { return "an array of \(a.count) entries" }
     return "a value of type \(value.type)"
 }

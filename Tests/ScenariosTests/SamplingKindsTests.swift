@@ -41,24 +41,25 @@ import Testing
         #expect(m.biases == [-0.3, 0.2, -0.5, 0.6])
     }
 
-    @Test func matrixTextAcceptsSeveralSpellings() throws {
-        let expected: [[Double]] = [[0, 1.5], [1.5, 0]]
-        #expect(try BoltzmannMachineText.matrix("[[0, 1.5], [1.5, 0]]") == expected)
-        #expect(try BoltzmannMachineText.matrix("0 1.5\n1.5 0\n") == expected)
-        #expect(try BoltzmannMachineText.matrix("0, 1.5; 1.5, 0") == expected)
-        #expect(try BoltzmannMachineText.vector("[1, -2e-1]") == [1, -0.2])
-        #expect(throws: BoltzmannMachineText.ParseError.message("row 1: entry 0 \"x\" is not a number")) {
-            try BoltzmannMachineText.matrix("[[0, 1], [x, 0]]")
+    @Test func arraysWithWrongEntriesNameRowAndEntry() {
+        for (weights, biases, needle) in [("[[0, 1], [\"x\", 0]]", "[0, 0]", "in row 1: entry 0 as the string \"x\""),
+                                          ("[[0, 1], [1, 0]]", "[0, 99]", "entry 1 = 99"),
+                                          ("[0, 1]", "[0, 0]", "row 0 as the integer 0"),
+                                          ("\"[[0, 1], [1, 0]]\"", "[0, 0]", "got the string")] {
+            let text = Self.header + "[boltzmann]\nnetwork = \"file\"\nweights = \(weights)\nbiases = \(biases)\n"
+            do { _ = try Self.parse(text); Issue.record("expected an error for \(weights) / \(biases)") } catch {
+                #expect(error.description.contains(needle), "\(error.description)")
+                #expect(error.description.contains("test.toml:"), "\(error.description)")
+            }
         }
-        #expect(throws: BoltzmannMachineText.ParseError.self) { try BoltzmannMachineText.matrix("[[0, 1], [1, 0]") }
     }
 
     @Test func asymmetricWeightsAreAnErrorAtTheirLine() {
         let text = Self.header + """
             [boltzmann]
             network = "file"
-            weights = "[[0, 0.5], [0.4, 0]]"
-            biases = "[0, 0]"
+            weights = [[0, 0.5], [0.4, 0]]
+            biases = [0, 0]
             """
         #expect {
             _ = try Self.parse(text)
@@ -73,11 +74,11 @@ import Testing
                                           ("[[1, 0], [0, 0]]", "[0, 0]", "diagonal"),
                                           ("[[0]]", "[0]", "2 to 12"),
                                           ("[[0, 1, 2], [1, 0]]", "[0, 0]", "row")] {
-            let text = Self.header + "[boltzmann]\nnetwork = \"file\"\nweights = \"\(weights)\"\nbiases = \"\(biases)\"\n"
+            let text = Self.header + "[boltzmann]\nnetwork = \"file\"\nweights = \(weights)\nbiases = \(biases)\n"
             #expect(throws: ScenarioErrors.self, "\(weights)") { _ = try Self.parse(text) }
             do { _ = try Self.parse(text) } catch { #expect(error.description.contains(needle), "\(error.description)") }
         }
-        let stray = Self.header + "[boltzmann]\nnetwork = \"canonical\"\nbiases = \"[0, 0]\"\n"
+        let stray = Self.header + "[boltzmann]\nnetwork = \"canonical\"\nbiases = [0, 0]\n"
         do { _ = try Self.parse(stray); Issue.record("expected an error") } catch {
             #expect(error.description.contains("boltzmann.biases") && error.description.contains("only used with"))
         }

@@ -26,8 +26,10 @@ public enum LIFSamplingKind: ScenarioKindDefinition {
     static let boltzmann = SectionSpec("boltzmann", "the Boltzmann machine to sample from", [
         KeySpec("network", .choice(["canonical", "file", "random"]), default: .text("canonical"),
                 "\"canonical\": the 5-unit machine of science.md 1.12; \"file\": `weights` and `biases` below; \"random\": seeded random machine"),
-        KeySpec("weights", .text, default: .text(""), "W as text, TOML-array style \"[[0, 0.5], [0.5, 0]]\" (symmetric, zero diagonal); network = \"file\""),
-        KeySpec("biases", .text, default: .text(""), "b as text \"[0.2, -0.5]\"; network = \"file\""),
+        KeySpec("weights", .matrix(rows: 2...12, element: -20...20), default: .matrix([]),
+                "W as a TOML array of rows, [[0, 0.5], [0.5, 0]] (symmetric, zero diagonal); network = \"file\""),
+        KeySpec("biases", .numbers(count: 2...12, element: -20...20), default: .numbers([]),
+                "b as a TOML array, [0.2, -0.5], one per unit; network = \"file\""),
         KeySpec("units", .integer(2...12), default: .integer(5), "number of units of a random machine"),
         KeySpec("randomSeed", .integer(0...Int(Int64.max)), default: .integer(1), "seed of the random machine (not of the simulation)"),
         KeySpec("weightSD", .number(0...5), default: .number(0.7), "random machine: W_kj = W_jk ~ N(0, weightSD²) for k < j"),
@@ -79,14 +81,10 @@ public enum LIFSamplingKind: ScenarioKindDefinition {
             return .success(.random(units: s.integer("boltzmann", "units"), seed: UInt64(s.integer("boltzmann", "randomSeed")),
                                     weightSD: s.number("boltzmann", "weightSD"), biasSD: s.number("boltzmann", "biasSD")))
         default:
+            let w = s.matrix("boltzmann", "weights"), b = s.numbers("boltzmann", "biases")
             var problems: [(key: String, message: String)] = []
-            var w: [[Double]] = [], b: [Double] = []
-            do { w = try BoltzmannMachineText.matrix(s.text("boltzmann", "weights")) } catch {
-                problems.append(("weights", error.text))
-            }
-            do { b = try BoltzmannMachineText.vector(s.text("boltzmann", "biases")) } catch {
-                problems.append(("biases", error.text))
-            }
+            if w.isEmpty { problems.append(("weights", "required when network = \"file\": the weight matrix W as a TOML array of rows")) }
+            if b.isEmpty { problems.append(("biases", "required when network = \"file\": the biases b as a TOML array")) }
             guard problems.isEmpty else { return .failure(ProblemList(problems)) }
             if b.count < 2 || b.count > 12 {
                 return .failure(ProblemList([("biases", "expected 2 to 12 biases (one per unit), got \(b.count)")]))
@@ -112,7 +110,7 @@ public enum LIFSamplingKind: ScenarioKindDefinition {
             }
         }
         if s.text("boltzmann", "network") != "file" {
-            for key in ["weights", "biases"] where !s.text("boltzmann", key).isEmpty {
+            for key in ["weights", "biases"] where s.values["boltzmann"]?[key] != .matrix([]) && s.values["boltzmann"]?[key] != .numbers([]) {
                 problems.append(("boltzmann", key, "only used with network = \"file\" (network is \"\(s.text("boltzmann", "network"))\")"))
             }
         }
