@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Canvas
 import Scenarios
+import SpikeCore
 import Terminal
 #if canImport(Glibc)
 import Glibc
@@ -45,6 +46,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try loadScenarioOrExit(scenario)
+        CalibrationCache.shared.setStore(CalibrationFiles.standard())
         if headless {
             let report = HeadlessReport.run(loaded, seed: seed, durationMs: duration.milliseconds)
             print(format == .json ? report.json : report.table, terminator: "")

@@ -5,6 +5,13 @@ import Synchronization
 /// format of `ActivationCalibration` (the app reads and writes the files).
 public final class CalibrationCache: Sendable {
     private let storage = Mutex<[String: ActivationCalibration]>([:])
+    private let persistent = Mutex<(any CalibrationStore)?>(nil)
+
+    /// Where calibrations outlive the process (the app plugs in a folder of text files);
+    /// nil keeps them in memory only.
+    public func setStore(_ store: (any CalibrationStore)?) {
+        persistent.withLock { $0 = store }
+    }
 
     public init() {}
 
@@ -24,10 +31,27 @@ public final class CalibrationCache: Sendable {
     /// Nil if the calibration fails (no usable range, or the fit does not converge).
     public func calibration(for settings: CalibrationSettings) -> ActivationCalibration? {
         if let c = calibration(forKey: settings.key) { return c }
+        let backing = persistent.withLock { $0 }
+        // A stored calibration is used only if it parses and was made for exactly these settings.
+        if let text = backing?.load(key: settings.key), let c = try? ActivationCalibration(text: text),
+           c.key == settings.key, c.converged {
+            store(c)
+            return c
+        }
         guard let c = CalibrationSweep.run(settings), c.converged else { return nil }
         store(c)
+        backing?.save(key: c.key, text: c.text)
         return c
     }
 
     public func removeAll() { storage.withLock { $0.removeAll() } }
+}
+
+/// Persistent storage of calibrations as text (the format of `ActivationCalibration.text`),
+/// keyed by `CalibrationSettings.key`. The engine does no file I/O; the app provides this.
+public protocol CalibrationStore: Sendable {
+    /// The stored text for `key`, if any.
+    func load(key: String) -> String?
+    /// Stores `text` under `key` (failures are the store's to report or ignore).
+    func save(key: String, text: String)
 }

@@ -1,0 +1,45 @@
+import Foundation
+import SpikeCore
+import Testing
+@testable import App
+
+@Suite struct CalibrationFilesTests {
+    private func temporaryDirectory() -> String {
+        NSTemporaryDirectory() + "spiketty-calibrations-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    @Test func aStoredCalibrationIsReusedForTheSameParameterSet() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = CalibrationFiles(directory: dir)
+        let settings = CalibrationSettings.standard
+        let stored = ActivationCalibration(key: settings.key, vP05: -50.6, alpha: 0.8, alphaTheory: 0.827)
+        files.save(key: settings.key, text: stored.text)
+        #expect(FileManager.default.fileExists(atPath: files.path(forKey: settings.key)))
+        #expect(try String(contentsOfFile: files.path(forKey: settings.key), encoding: .utf8).contains(settings.key))
+
+        // A fresh cache with the folder behind it loads the file instead of measuring (which
+        // would take seconds and give other numbers).
+        let cache = CalibrationCache()
+        cache.setStore(files)
+        let loaded = try #require(cache.calibration(for: settings))
+        #expect(loaded.vP05 == -50.6)
+        #expect(loaded.alpha == 0.8)
+    }
+
+    @Test func fileNamesDifferPerKeyAndAreStable() {
+        let files = CalibrationFiles(directory: "/x")
+        #expect(files.path(forKey: "a") != files.path(forKey: "b"))
+        #expect(files.path(forKey: "a") == CalibrationFiles(directory: "/x").path(forKey: "a"))
+        #expect(files.path(forKey: "a").hasPrefix("/x/calibration-"))
+    }
+
+    @Test func aCorruptFileIsIgnored() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = CalibrationFiles(directory: dir)
+        files.save(key: "k", text: "not a calibration")
+        #expect(files.load(key: "k") == "not a calibration")
+        #expect((try? ActivationCalibration(text: "not a calibration")) == nil)
+    }
+}
