@@ -131,3 +131,16 @@ struct NeuronTests {
         #expect(net.population.v[0] > p.vReset)
     }
 }
+
+@Suite struct StepBudgetTests {
+    /// 30 frames of 1/30 s at dt = 0.1 ms are exactly 10 000 steps, whatever the rounding.
+    @Test func fractionsCarryOverAndAddUp() {
+        var budget = StepBudget()
+        var total = 0
+        for _ in 0..<30 { total += budget.steps(for: 1000.0 / 30, stepMs: 0.1) }
+        #expect(total == 10_000)
+        #expect(budget.steps(for: 0.05, stepMs: 0.1) == 0)
+        #expect(budget.steps(for: 0.05, stepMs: 0.1) == 1)
+        #expect(budget.steps(for: -1, stepMs: 0.1) == 0)
+    }
+}

@@ -11,7 +11,7 @@ import SpikeCore
 /// Layouts: from 90x24 everything; from 60x16 oscilloscope, equations and figures; from 40x12
 /// the oscilloscope alone.
 struct LeastActionScreen: Screen {
-    enum Pane: Int, CaseIterable { case scope, hidden, curves, equations, figures }
+    typealias Pane = LeastActionPanels.Pane
 
     var paneCount: Int { Pane.allCases.count }
     var minimumSize: (width: Int, height: Int) { (40, 12) }
@@ -20,27 +20,8 @@ struct LeastActionScreen: Screen {
     static let primary = ["mse_running", "mse_running_no_prospective", "mse_free_prospective", "mse_free_no_prospective", "energy"]
 
     func render(_ readout: Readout, context: ScreenContext, into buffer: inout CellBuffer, area: Rect) {
-        if context.zoomed {
-            draw(Pane(rawValue: context.focusedPane) ?? .scope, readout, context, &buffer, area)
-            return
-        }
-        if area.width >= 88 && area.height >= 22 {
-            let cols = area.columns([11, 9])
-            let left = cols[0].rows([5, 3, 3])
-            draw(.scope, readout, context, &buffer, left[0])
-            draw(.hidden, readout, context, &buffer, left[1])
-            draw(.curves, readout, context, &buffer, left[2])
-            let (top, rest) = cols[1].splitTop(LeastActionPanels.equationsHeight(for: cols[1].height))
-            draw(.equations, readout, context, &buffer, top)
-            draw(.figures, readout, context, &buffer, rest)
-        } else if area.width >= 60 && area.height >= 14 {
-            let cols = area.columns([1, 1])
-            draw(.scope, readout, context, &buffer, cols[0])
-            let (top, rest) = cols[1].splitTop(min(8, cols[1].height / 2))
-            draw(.equations, readout, context, &buffer, top)
-            draw(.figures, readout, context, &buffer, rest)
-        } else {
-            draw(.scope, readout, context, &buffer, area)
+        for (pane, rect) in LeastActionPanels.layout(area, context: context, leftRows: [5, 3, 3]) {
+            draw(pane, readout, context, &buffer, rect)
         }
     }
 
@@ -89,6 +70,28 @@ struct LeastActionScreen: Screen {
 
 /// Drawing shared by the least-action and teacher-student screens.
 enum LeastActionPanels {
+    /// The panes both least-action screens have, in Tab order.
+    enum Pane: Int, CaseIterable { case scope, hidden, curves, equations, figures }
+
+    /// Where each pane goes: from 88x22 scope, hidden activity and curves on the left (heights in
+    /// proportion `leftRows`) with equations and figures on the right; from 60x14 scope beside
+    /// equations and figures; below that the scope alone; zoomed, the focused pane alone.
+    static func layout(_ area: Rect, context: ScreenContext, leftRows: [Double]) -> [(Pane, Rect)] {
+        if context.zoomed { return [(Pane(rawValue: context.focusedPane) ?? .scope, area)] }
+        if area.width >= 88 && area.height >= 22 {
+            let cols = area.columns([11, 9])
+            let left = cols[0].rows(leftRows)
+            let (top, rest) = cols[1].splitTop(equationsHeight(for: cols[1].height))
+            return [(.scope, left[0]), (.hidden, left[1]), (.curves, left[2]), (.equations, top), (.figures, rest)]
+        }
+        if area.width >= 60 && area.height >= 14 {
+            let cols = area.columns([1, 1])
+            let (top, rest) = cols[1].splitTop(min(8, cols[1].height / 2))
+            return [(.scope, cols[0]), (.equations, top), (.figures, rest)]
+        }
+        return [(.scope, area)]
+    }
+
     /// Height of the equations panel in a column of `height` rows: all nine lines and the frame
     /// when the column is tall, the six equation lines otherwise.
     static func equationsHeight(for height: Int) -> Int { height >= 26 ? 11 : 8 }

@@ -10,7 +10,7 @@ import SpikeCore
 /// Layouts: from 90x24 everything; from 60x16 oscilloscope, equations and figures; from 40x12
 /// the oscilloscope alone.
 struct TeacherStudentScreen: Screen {
-    enum Pane: Int, CaseIterable { case scope, hidden, curves, equations, figures }
+    typealias Pane = LeastActionPanels.Pane
 
     var paneCount: Int { Pane.allCases.count }
     var minimumSize: (width: Int, height: Int) { (40, 12) }
@@ -19,27 +19,8 @@ struct TeacherStudentScreen: Screen {
                           "feedforward_max_abs_diff", "feedforward_max_abs_diff_no_prospective"]
 
     func render(_ readout: Readout, context: ScreenContext, into buffer: inout CellBuffer, area: Rect) {
-        if context.zoomed {
-            draw(Pane(rawValue: context.focusedPane) ?? .scope, readout, context, &buffer, area)
-            return
-        }
-        if area.width >= 88 && area.height >= 22 {
-            let cols = area.columns([11, 9])
-            let left = cols[0].rows([4, 3, 4])
-            draw(.scope, readout, context, &buffer, left[0])
-            draw(.hidden, readout, context, &buffer, left[1])
-            draw(.curves, readout, context, &buffer, left[2])
-            let (top, rest) = cols[1].splitTop(LeastActionPanels.equationsHeight(for: cols[1].height))
-            draw(.equations, readout, context, &buffer, top)
-            draw(.figures, readout, context, &buffer, rest)
-        } else if area.width >= 60 && area.height >= 14 {
-            let cols = area.columns([1, 1])
-            draw(.scope, readout, context, &buffer, cols[0])
-            let (top, rest) = cols[1].splitTop(min(8, cols[1].height / 2))
-            draw(.equations, readout, context, &buffer, top)
-            draw(.figures, readout, context, &buffer, rest)
-        } else {
-            draw(.scope, readout, context, &buffer, area)
+        for (pane, rect) in LeastActionPanels.layout(area, context: context, leftRows: [4, 3, 4]) {
+            draw(pane, readout, context, &buffer, rect)
         }
     }
 

@@ -13,7 +13,7 @@ public final class ActivationFunctionExperiment: Experiment {
     public private(set) var sweep: CalibrationSweep
     /// Fit to the points measured so far (nil until ≥ 3 lie inside (0.05, 0.95)).
     public private(set) var liveFit: LogisticFit?
-    private var stepCarry = 0.0
+    private var budget = StepBudget()
     private var fitStamp = -1.0
     private var vP05Series: [(timeMs: Double, value: Double)] = []
     private var alphaSeries: [(timeMs: Double, value: Double)] = []
@@ -30,9 +30,7 @@ public final class ActivationFunctionExperiment: Experiment {
 
     public func advance(by durationMs: Double) {
         guard durationMs > 0 else { return }
-        stepCarry += durationMs / settings.stepMs
-        let steps = Int((stepCarry + 1e-9).rounded(.down))
-        stepCarry = max(0, stepCarry - Double(steps))
+        let steps = budget.steps(for: durationMs, stepMs: settings.stepMs)
         sweep.advance(steps: steps)
         refit()
     }

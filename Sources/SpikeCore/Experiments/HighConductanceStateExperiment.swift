@@ -16,7 +16,7 @@ public final class HighConductanceStateExperiment: Experiment {
     public private(set) var theory: FreeMembraneTheory
 
     private var run: HighConductanceStateRun
-    private var stepCarry = 0.0
+    private var budget = StepBudget()
 
     /// The simulated network (read-only; a value snapshot).
     public var network: Network { run.network }
@@ -51,9 +51,7 @@ public final class HighConductanceStateExperiment: Experiment {
 
     public func advance(by durationMs: Double) {
         guard durationMs > 0 else { return }
-        stepCarry += durationMs / config.stepMs
-        let steps = Int((stepCarry + 1e-9).rounded(.down))
-        stepCarry = max(0, stepCarry - Double(steps))
+        let steps = budget.steps(for: durationMs, stepMs: config.stepMs)
         advance(steps: steps)
     }
 

@@ -28,7 +28,7 @@ public final class LIFSamplingExperiment: Experiment {
     public let grid: GrayCodeGrid
 
     var run: LIFSamplingRun
-    private var stepCarry = 0.0
+    private var budget = StepBudget()
     /// Projections: index 0 renewing, 1 static; the inactive one carries zero weights.
     private let renewingProjection = 0, staticProjection = 1
 
@@ -91,9 +91,7 @@ public final class LIFSamplingExperiment: Experiment {
 
     public func advance(by durationMs: Double) {
         guard durationMs > 0 else { return }
-        stepCarry += durationMs / config.stepMs
-        let steps = Int((stepCarry + 1e-9).rounded(.down))
-        stepCarry = max(0, stepCarry - Double(steps))
+        let steps = budget.steps(for: durationMs, stepMs: config.stepMs)
         run.advance(steps: steps)
     }
 

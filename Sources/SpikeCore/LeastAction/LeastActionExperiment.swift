@@ -14,7 +14,7 @@
 public final class LeastActionExperiment: Experiment {
     public let config: LeastActionConfig
     private var run: LeastActionRun
-    private var stepCarry = 0.0
+    private var budget = StepBudget()
 
     public init(config: LeastActionConfig) {
         let problems = config.validate()
@@ -32,9 +32,7 @@ public final class LeastActionExperiment: Experiment {
 
     public func advance(by durationMs: Double) {
         guard durationMs > 0 else { return }
-        stepCarry += durationMs / config.stepMs
-        let steps = Int((stepCarry + 1e-9).rounded(.down))
-        stepCarry = max(0, stepCarry - Double(steps))
+        let steps = budget.steps(for: durationMs, stepMs: config.stepMs)
         run.advance(steps: steps)
     }
 

@@ -10,7 +10,7 @@
 public final class TeacherStudentExperiment: Experiment {
     public let config: TeacherStudentConfig
     private var run: TeacherStudentRun
-    private var stepCarry = 0.0
+    private var budget = StepBudget()
 
     public init(config: TeacherStudentConfig) {
         let problems = config.validate()
@@ -26,9 +26,7 @@ public final class TeacherStudentExperiment: Experiment {
 
     public func advance(by durationMs: Double) {
         guard durationMs > 0 else { return }
-        stepCarry += durationMs / config.stepMs
-        let steps = Int((stepCarry + 1e-9).rounded(.down))
-        stepCarry = max(0, stepCarry - Double(steps))
+        let steps = budget.steps(for: durationMs, stepMs: config.stepMs)
         run.advance(steps: steps)
     }
 

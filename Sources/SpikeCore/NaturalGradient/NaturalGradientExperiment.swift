@@ -22,7 +22,7 @@ public final class NaturalGradientExperiment: Experiment {
     /// same for the Euclidean pair.
     public private(set) var invarianceMaxAbsDiff = 0.0
     public private(set) var euclideanAttenuationMaxAbsDiff = 0.0
-    private var stepCarry = 0.0
+    private var budget = StepBudget()
     private var lastInvarianceCheck: Int64 = -1
 
     /// Learner names in track order.
@@ -59,9 +59,7 @@ public final class NaturalGradientExperiment: Experiment {
 
     public func advance(by durationMs: Double) {
         guard durationMs > 0 else { return }
-        stepCarry += durationMs / stepMs
-        let steps = Int((stepCarry + 1e-9).rounded(.down))
-        stepCarry = max(0, stepCarry - Double(steps))
+        let steps = budget.steps(for: durationMs, stepMs: stepMs)
         advance(steps: steps)
     }
 
