@@ -41,28 +41,20 @@ public final class LeastActionExperiment: Experiment {
 
     // MARK: parameters
 
-    public var parameters: [ParameterInfo] {
-        [
-            ParameterInfo(key: "prospective", label: "prospective coding (0/1)",
-                          value: run.live.prospective ? 1 : 0, range: 0...1, step: 1),
-            ParameterInfo(key: "nudging", label: "nudging β towards target (0/1)", value: run.nudging ? 1 : 0,
-                          range: 0...1, step: 1),
-            ParameterInfo(key: "plasticity", label: "plasticity (0/1)", value: run.live.plasticity ? 1 : 0,
-                          range: 0...1, step: 1),
-        ]
+    private var switches: LearningSwitches {
+        LearningSwitches(prospective: run.live.prospective, nudging: run.nudging, plasticity: run.live.plasticity)
     }
 
+    public var parameters: [ParameterInfo] { switches.parameters(target: "target") }
+
+    /// The twin without prospective coding follows the plasticity switch (it fails the task
+    /// because of its coding, not because it stopped learning).
     public func setParameter(_ key: String, to value: Double) throws(ParameterError) {
-        guard parameters.contains(where: { $0.key == key }) else { throw .unknown(key: key) }
-        guard value == 0 || value == 1 else { throw .outOfRange(key: key, value: value, range: 0...1) }
-        let on = value == 1
-        switch key {
-        case "prospective": run.live.prospective = on
-        case "nudging": run.nudging = on
-        default:
-            run.live.plasticity = on
-            run.twin?.plasticity = on
-        }
+        let s = try switches.setting(key, to: value)
+        run.live.prospective = s.prospective
+        run.nudging = s.nudging
+        run.live.plasticity = s.plasticity
+        run.twin?.plasticity = s.plasticity
     }
 
     // MARK: readout

@@ -32,25 +32,17 @@ public final class TeacherStudentExperiment: Experiment {
 
     public func advance(steps: Int) { run.advance(steps: steps) }
 
-    public var parameters: [ParameterInfo] {
-        [
-            ParameterInfo(key: "prospective", label: "prospective coding (0/1)",
-                          value: run.student.prospective ? 1 : 0, range: 0...1, step: 1),
-            ParameterInfo(key: "nudging", label: "nudging β towards teacher (0/1)", value: run.nudging ? 1 : 0,
-                          range: 0...1, step: 1),
-            ParameterInfo(key: "plasticity", label: "plasticity (0/1)", value: run.student.plasticity ? 1 : 0,
-                          range: 0...1, step: 1),
-        ]
+    private var switches: LearningSwitches {
+        LearningSwitches(prospective: run.student.prospective, nudging: run.nudging, plasticity: run.student.plasticity)
     }
 
+    public var parameters: [ParameterInfo] { switches.parameters(target: "teacher") }
+
     public func setParameter(_ key: String, to value: Double) throws(ParameterError) {
-        guard parameters.contains(where: { $0.key == key }) else { throw .unknown(key: key) }
-        guard value == 0 || value == 1 else { throw .outOfRange(key: key, value: value, range: 0...1) }
-        switch key {
-        case "prospective": run.student.prospective = value == 1
-        case "nudging": run.nudging = value == 1
-        default: run.student.plasticity = value == 1
-        }
+        let s = try switches.setting(key, to: value)
+        run.student.prospective = s.prospective
+        run.nudging = s.nudging
+        run.student.plasticity = s.plasticity
     }
 
     public func readout() -> Readout {
