@@ -31,12 +31,16 @@ public final class SpikettyApp {
     /// Target frame period: 30 frames per second.
     public static let framePeriodMs = 1000.0 / 30
 
-    public init(scenario: Scenario, seed: UInt64?, terminal: any TerminalIO, themes: [Theme], themeIndex: Int = 0) {
+    /// `experiment`, when given, must have been built from `scenario` with `seed` (the command
+    /// line builds it before the screen is taken, so slow set-up such as a calibration happens
+    /// on the plain terminal).
+    public init(scenario: Scenario, seed: UInt64?, terminal: any TerminalIO, themes: [Theme], themeIndex: Int = 0,
+                experiment: (any Experiment)? = nil) {
         self.scenario = scenario
         self.seed = seed ?? scenario.seed
         self.terminal = terminal
         self.themes = themes.isEmpty ? [Theme.builtInDefault] : themes
-        experiment = ExperimentBuilder.make(scenario, seed: self.seed)
+        self.experiment = experiment ?? ExperimentBuilder.make(scenario, seed: self.seed)
         state = AppState(speed: scenario.number("display", "speed"))
         state.themeIndex = min(max(0, themeIndex), self.themes.count - 1)
         screen = ScreenFactory.make(for: scenario)

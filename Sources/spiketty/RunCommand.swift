@@ -72,6 +72,9 @@ struct RunCommand: ParsableCommand {
         case .c16: .ansi16
         case .c256: .palette256
         }
+        // Build before taking the screen: some kinds measure a calibration first (seconds, once).
+        printError("spiketty: preparing \(loaded.name)…")
+        let experiment = ExperimentBuilder.make(loaded, seed: seed)
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(forcedDepth: forced)
@@ -80,7 +83,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let app = SpikettyApp(scenario: loaded, seed: seed, terminal: terminal, themes: themes.themes,
-                              themeIndex: themes.index)
+                              themeIndex: themes.index, experiment: experiment)
         let reason = app.run(clock: MonotonicClock())
         terminal.shutdown()
         for warning in themes.warnings { printError("spiketty: " + warning) }

@@ -223,3 +223,24 @@ private func containsBraille(_ text: String) -> Bool {
         #expect(JSONText.number(0.0201) == "0.0201")
     }
 }
+
+@Suite struct LIFSamplingScreenTests {
+    /// The landscape pane labels the 32 states z0…z4 (engine order) with the cursor on the
+    /// network's current state, when the pane is expanded.
+    @Test func expandedLandscapeLabelsEveryStateAndMarksTheCurrentOne() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var scenario = try ScenarioLocator.load(path: root.appendingPathComponent("scenarios/lif-sampling.toml").path)
+        // A given calibration: no measurement in a unit test.
+        scenario.values["calibration"]?["source"] = .text("given")
+        let terminal = FakeTerminal(width: 120, height: 36)
+        let app = SpikettyApp(scenario: scenario, seed: nil, terminal: terminal, themes: [Theme.builtInDefault])
+        for _ in 0..<3 { app.handle(.key(.tab)) }
+        app.handle(.key(.character("e")))
+        for _ in 0..<20 { app.advanceAndDraw() }
+        let text = terminal.lastFrame
+        for state in ["00000", "11111", "10100", "01011"] { #expect(text.contains(state), "state \(state) not labelled") }
+        let frame = try #require(terminal.frames.last)
+        // The cursor cell is drawn reverse + bold.
+        #expect(frame.cells.contains { $0.style.attributes.contains(.reverse) && $0.style.attributes.contains(.bold) && $0.character != " " })
+    }
+}

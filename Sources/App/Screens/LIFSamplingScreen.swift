@@ -98,14 +98,45 @@ struct LIFSamplingScreen: Screen {
         case .landscape:
             let inner = panel("energy landscape, state and trail", pane, context).render(into: &buffer, area: area, theme: theme)
             guard let l = readout.landscapes.first else { return }
-            HeatMap(columns: l.columns, rows: l.rows, values: l.values, xRange: l.xRange, yRange: l.yRange,
-                    xTitle: l.xLabel, yTitle: l.yLabel, resampling: .nearest,
-                    trails: l.trails.map { HeatMap.Trail(name: $0.name, points: $0.points, connected: false) },
-                    cursor: l.cursor, scale: .minMax, showAxes: inner.height >= 8)
-                .render(into: &buffer, area: inner, theme: theme)
+            if let grid = stateGrid(readout, l) {
+                grid.render(into: &buffer, area: inner, theme: theme)
+            } else {
+                HeatMap(columns: l.columns, rows: l.rows, values: l.values, xRange: l.xRange, yRange: l.yRange,
+                        xTitle: l.xLabel, yTitle: l.yLabel, resampling: .nearest,
+                        trails: l.trails.map { HeatMap.Trail(name: $0.name, points: $0.points, connected: false) },
+                        cursor: l.cursor, scale: .minMax, showAxes: inner.height >= 8)
+                    .render(into: &buffer, area: inner, theme: theme)
+            }
         case .figures:
             FiguresPane(primary: primary).render(readout, context: context, focused: context.focusedPane == pane.rawValue,
                                                  into: &buffer, area: area)
         }
+    }
+
+    /// The landscape as a grid of labelled states (StateGrid), built from the target
+    /// distribution (E = −ln p*, up to the constant ln Z) and the landscape's cursor and trail,
+    /// which are cells of the engine's Gray-code grid. Canvas numbers a state by bit k = unit k,
+    /// the engine by z0 as the most significant bit; the labels keep the engine's z0…z(N−1).
+    private func stateGrid(_ readout: Readout, _ l: Landscape) -> StateGrid? {
+        guard let d = readout.distributions.first, let n = d.categories.first?.count, (1...12).contains(n),
+              d.categories.count == 1 << n, let target = d.values.first, target.count == 1 << n else { return nil }
+        let engineGrid = GrayCodeGrid(unitCount: n)
+        guard engineGrid.columns == l.columns, engineGrid.rows == l.rows else { return nil }
+        let canvasState = d.categories.map { label in
+            label.enumerated().reduce(0) { s, bit in bit.element == "1" ? s | (1 << bit.offset) : s }
+        }
+        var energies = [Double](repeating: .nan, count: 1 << n), labels = [String](repeating: "", count: 1 << n)
+        for i in 0..<(1 << n) {
+            energies[canvasState[i]] = target[i] > 0 ? -Foundation.log(target[i]) : .nan
+            labels[canvasState[i]] = d.categories[i]
+        }
+        func state(at p: (x: Double, y: Double)) -> Int? {
+            let column = Int(p.x.rounded()), row = l.rows - 1 - Int(p.y.rounded())
+            guard (0..<l.columns).contains(column), (0..<l.rows).contains(row) else { return nil }
+            return canvasState[engineGrid.state(column: column, row: row)]
+        }
+        return StateGrid(bitCount: n, energies: energies, cursor: l.cursor.flatMap(state(at:)),
+                         trail: l.trails.first?.points.compactMap(state(at:)) ?? [], labels: labels,
+                         showHeaders: false)   // its headers are in Canvas bit order, the labels in z0…z(N−1)
     }
 }
