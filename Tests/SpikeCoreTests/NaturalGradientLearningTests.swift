@@ -77,6 +77,11 @@ import Testing
     /// the offset dominates the Euclidean error halves first. The natural rule halves every
     /// start in ≈ ln 2·β/η_n ≈ 350 s. Over seeds 1–9 the natural rule is faster in 7; the test
     /// asks for a majority (≥ 5 of 9) and the natural rule's seed-independent timescale.
+    /// Quantitatively (checked against the brief and the authors' Figure 3 code: same test set,
+    /// weights, kernel and Euclidean update): the mean offset decays with τ ≈ 13 s, the other
+    /// directions with 850–4300 s; 21.5 % of 200 random starts have most of their error in the
+    /// offset, so "≥ 2 of 3 seeds" fails for ≈ 12 % of seed triples — seeds 1–3 are one of them
+    /// (seeds 2 and 3 both have offset-free/initial error 0.29 and 0.40 < 0.5).
     @Test func naturalRuleHalvesTheErrorFasterInMostSeeds() async {
         let seeds: [UInt64] = Array(1...9)
         let results = await withTaskGroup(of: (UInt64, Double, Double).self) { group in
