@@ -42,4 +42,17 @@ import Testing
         #expect(files.load(key: "k") == "not a calibration")
         #expect((try? ActivationCalibration(text: "not a calibration")) == nil)
     }
+
+    /// A hand-edited file with a width that is not a positive number is refused (and then
+    /// measured again), never used to translate weights.
+    @Test func impossibleNumbersInAFileAreRefused() {
+        let good = ActivationCalibration(key: "k", vP05: -50.6, alpha: 0.8, alphaTheory: 0.827).text
+        #expect((try? ActivationCalibration(text: good)) != nil)
+        for bad in ["alpha_mv = 0", "alpha_mv = -1", "alpha_mv = nan", "alpha_mv = inf"] {
+            let text = good.split(separator: "\n").map { $0.hasPrefix("alpha_mv") ? Substring(bad) : $0 }.joined(separator: "\n")
+            #expect((try? ActivationCalibration(text: text)) == nil, "accepted \(bad)")
+        }
+        let text = good.split(separator: "\n").map { $0.hasPrefix("v_p05_mv") ? "v_p05_mv = nan" : $0 }.joined(separator: "\n")
+        #expect((try? ActivationCalibration(text: text)) == nil)
+    }
 }

@@ -111,7 +111,11 @@ public struct ActivationCalibration: Sendable, Equatable {
             return d
         }
         guard let key = fields["key"] else { throw .missing("key") }
-        self.init(key: key, vP05: try number("v_p05_mv"), alpha: try number("alpha_mv"),
+        // A hand-edited file must still describe a logistic: finite v_p05 and a positive width.
+        let vP05 = try number("v_p05_mv"), alpha = try number("alpha_mv")
+        guard vP05.isFinite, (-200...200).contains(vP05) else { throw .missing("a v_p05_mv in -200...200 mV") }
+        guard alpha.isFinite, alpha > 0, alpha <= 100 else { throw .missing("an alpha_mv in (0, 100] mV") }
+        self.init(key: key, vP05: vP05, alpha: alpha,
                   alphaTheory: try number("alpha_theory_mv"), rmsResidual: (try? number("rms_residual")) ?? .nan,
                   maxResidual: (try? number("max_residual")) ?? .nan, converged: fields["converged"] != "false",
                   vRest: vs, pOn: ps)

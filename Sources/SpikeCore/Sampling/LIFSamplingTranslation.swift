@@ -54,8 +54,19 @@ public struct LIFSamplingTranslation: Sendable, Equatable {
         let tauSyn = excitatory ? p.tauSynE : p.tauSynI
         let deltaE = excitatory ? p.eRevE - t.muV : t.muV - p.eRevI
         let tauRef = p.tauRefrac
-        let integral = deltaE * tauSyn / (t.gTot * tauSyn - p.cm)
-            * (tauSyn * (1 - exp(-tauRef / tauSyn)) - t.tauEff * (1 - exp(-tauRef / t.tauEff)))
+        // ∫_0^τ_ref ε dt = ΔE τ_syn/g_tot · (f(τ_syn) − f(τ_eff))/(τ_syn − τ_eff), f(τ) = τ(1 − e^{−τ_ref/τ})
+        // (science.md 1.7, using g_tot τ_syn − C_m = g_tot(τ_syn − τ_eff)); at τ_eff = τ_syn the
+        // quotient is the removable singularity's limit f′(τ_syn), used when the two are this close.
+        func f(_ tau: Double) -> Double { tau * (1 - exp(-tauRef / tau)) }
+        let difference = tauSyn - t.tauEff
+        let slope: Double
+        if abs(difference) > 1e-6 * tauSyn {
+            slope = (f(tauSyn) - f(t.tauEff)) / difference
+        } else {
+            let e = exp(-tauRef / tauSyn)
+            slope = 1 - e - (tauRef / tauSyn) * e
+        }
+        let integral = deltaE * tauSyn / t.gTot * slope
         return alpha * (p.gLeak / t.gTot) * tauRef / integral
     }
 
