@@ -98,11 +98,16 @@ struct LIFSamplingTests {
     @Test func userWrittenMachineIsSampledAsWell() {
         let u = Self.user.figure("dkl_target_sampled"), r = Self.renewing.figure("dkl_target_sampled")
         print("user machine D_KL:", Self.table(Self.user))
-        #if !DEBUG
-        #expect(u <= 2e-2, "user machine D_KL \(u)")
-        #expect(u / r < 5 && r / u < 5, "same order: user \(u), canonical \(r)")
+        // Debug builds sample 1e4 ms instead of 1e5: there the canonical machine's D_KL spreads
+        // over 0.022–0.038 across seeds and the user machine gave 0.022, so 0.06 leaves the
+        // same ~1.6× margin that 0.02 leaves over the 1e5-ms floor (≈ 0.007–0.012).
+        #if DEBUG
+        let limit = 0.06
+        #else
+        let limit = 2e-2
         #endif
-        #expect(u.isFinite)
+        #expect(u <= limit, "user machine D_KL \(u)")
+        #expect(u / r < 5 && r / u < 5, "same order: user \(u), canonical \(r)")
     }
 
     @Test func sameSeedSameReadout() {
