@@ -75,4 +75,17 @@ public struct Panel: Sendable {
         buffer.put(" ", x: x, y: y0, style: titleStyle, clip: clip)
         return inside
     }
+
+    /// Where a panel-like widget writes its content: inside a frame titled `title` when
+    /// `framed`, else the whole area cleared to the text style; clipped to the buffer.
+    static func content(of area: Rect, framed: Bool, title: String, role: Theme.Role,
+                        into buffer: inout CellBuffer, theme: Theme) -> Rect {
+        let clip = area.intersection(buffer.bounds)
+        guard !clip.isEmpty else { return clip }
+        if framed {
+            return Panel(title: title, role: role).render(into: &buffer, area: area, theme: theme).intersection(clip)
+        }
+        buffer.fill(clip, with: Cell(" ", style: theme.style(.text)))
+        return clip
+    }
 }

@@ -31,15 +31,7 @@ public struct TextPanel: Sendable {
 
     /// Draws the panel inside `area` only.
     public func render(into buffer: inout CellBuffer, area: Rect, theme: Theme) {
-        let clip = area.intersection(buffer.bounds)
-        guard !clip.isEmpty else { return }
-        let inside: Rect
-        if framed {
-            inside = Panel(title: title, role: role).render(into: &buffer, area: area, theme: theme).intersection(clip)
-        } else {
-            buffer.fill(clip, with: Cell(" ", style: theme.style(.text)))
-            inside = clip
-        }
+        let inside = Panel.content(of: area, framed: framed, title: title, role: role, into: &buffer, theme: theme)
         guard !inside.isEmpty else { return }
         let tableRows = Array(rows.prefix(inside.height))
         let roomForText = inside.height - tableRows.count - (tableRows.isEmpty ? 0 : 1)

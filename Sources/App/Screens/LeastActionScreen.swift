@@ -25,27 +25,23 @@ struct LeastActionScreen: Screen {
         }
     }
 
-    private func role(_ pane: Pane, _ context: ScreenContext) -> Theme.Role {
-        context.focusedPane == pane.rawValue ? .hotkey : (pane == .hidden ? .energyBox : .box)
-    }
-
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
         let theme = context.theme
         switch pane {
         case .scope:
             let beta = readout.figure("beta") ?? 0
             let phase = beta > 0 ? " nudged β=\(LeastActionPanels.compact(beta)) " : " free β=0 "
-            let inner = Panel(title: "oscilloscope: target and output", rightTitle: phase, role: role(pane, context))
+            let inner = Panel(title: "oscilloscope: target and output", rightTitle: phase, role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
             LeastActionPanels.scope(readout, names: ["target", "output", "no prospective coding"], into: &buffer, area: inner,
                                     theme: theme, bounds: -1.6...1.6)
         case .hidden:
             let units = readout.landscapes.first?.rows ?? 0
-            let inner = Panel(title: "hidden activity r = φ(ŭ), \(units) units", role: role(pane, context))
+            let inner = Panel(title: "hidden activity r = φ(ŭ), \(units) units", role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
             LeastActionPanels.heatStrip(readout, range: -1...1, into: &buffer, area: inner, theme: theme)
         case .curves:
-            let inner = Panel(title: "running error and energy E(t)", role: role(pane, context))
+            let inner = Panel(title: "running error and energy E(t)", role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
             let halves = inner.columns([1, 1])
             let mse = readout.series.filter { $0.name.hasPrefix("mse_running") }.enumerated().map { i, s in
@@ -59,7 +55,7 @@ struct LeastActionScreen: Screen {
             LinePlot(series: energy, xAxis: Axis("time (ms)")).render(into: &buffer, area: halves[1], theme: theme)
         case .equations:
             EquationPanel(title: "slide equations · hidden unit \(context.scenario.integer("display", "equationNeuron"))", lines: LeastActionPanels.equationLines(readout, rows: area.height - 2),
-                          role: role(pane, context))
+                          role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
         case .figures:
             FiguresPane(primary: Self.primary).render(readout, context: context, focused: context.focusedPane == pane.rawValue,
@@ -76,6 +72,11 @@ enum LeastActionPanels {
     /// Where each pane goes: from 88x22 scope, hidden activity and curves on the left (heights in
     /// proportion `leftRows`) with equations and figures on the right; from 60x14 scope beside
     /// equations and figures; below that the scope alone; zoomed, the focused pane alone.
+    /// Outline role of a pane: the focused one highlighted, the activity strip in its own colour.
+    static func role(_ pane: Pane, _ context: ScreenContext) -> Theme.Role {
+        context.focusedPane == pane.rawValue ? .hotkey : (pane == .hidden ? .energyBox : .box)
+    }
+
     static func layout(_ area: Rect, context: ScreenContext, leftRows: [Double]) -> [(Pane, Rect)] {
         if context.zoomed { return [(Pane(rawValue: context.focusedPane) ?? .scope, area)] }
         if area.width >= 88 && area.height >= 22 {

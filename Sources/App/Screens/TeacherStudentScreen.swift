@@ -24,26 +24,22 @@ struct TeacherStudentScreen: Screen {
         }
     }
 
-    private func role(_ pane: Pane, _ context: ScreenContext) -> Theme.Role {
-        context.focusedPane == pane.rawValue ? .hotkey : (pane == .hidden ? .energyBox : .box)
-    }
-
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
         let theme = context.theme
         switch pane {
         case .scope:
             let ratio = readout.figure("teacher_error_ratio").flatMap { $0.isFinite ? " error ÷\(String(format6: $0)) " : nil } ?? ""
-            let inner = Panel(title: "teacher and student output", rightTitle: ratio, role: role(pane, context))
+            let inner = Panel(title: "teacher and student output", rightTitle: ratio, role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
             LeastActionPanels.scope(readout, names: ["teacher", "student"], into: &buffer, area: inner, theme: theme, bounds: nil,
                                     inSeconds: true)
         case .hidden:
             let units = readout.landscapes.first?.rows ?? 0
-            let inner = Panel(title: "student hidden activity r = φ(ŭ), \(units) units", role: role(pane, context))
+            let inner = Panel(title: "student hidden activity r = φ(ŭ), \(units) units", role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
             LeastActionPanels.heatStrip(readout, range: 0...1, into: &buffer, area: inner, theme: theme)
         case .curves:
-            let inner = Panel(title: "learning while the input streams", role: role(pane, context))
+            let inner = Panel(title: "learning while the input streams", role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
             let halves = inner.columns([1, 1])
             let logSeries = [("mse_running", "MSE", SeriesColor.gradient(.train, 0)), ("energy", "energy E", .gradient(.energy, 0.8))]
@@ -61,7 +57,7 @@ struct TeacherStudentScreen: Screen {
                 .render(into: &buffer, area: halves[1], theme: theme)
         case .equations:
             EquationPanel(title: "slide equations · student unit \(context.scenario.integer("display", "equationNeuron"))", lines: LeastActionPanels.equationLines(readout, rows: area.height - 2),
-                          role: role(pane, context))
+                          role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
         case .figures:
             FiguresPane(primary: Self.primary).render(readout, context: context, focused: context.focusedPane == pane.rawValue,

@@ -34,7 +34,7 @@ extension LIFSamplingExperiment {
                 recorder.trace($0, label: "unit \($0)", stepMs: dt, windowSteps: traceSteps, reference: config.neuron.vThresh)
             }
         }
-        let labels = (0..<machine.stateCount).map { machine.label(index: $0) }
+        let labels = stateLabels
         let reference = referenceIsAbstract ? run.ansHistogram : run.gibbsHistogram
         let referenceName = referenceIsAbstract ? "abstract neural sampling" : "Gibbs"
         let targetMarginals = exact.marginals

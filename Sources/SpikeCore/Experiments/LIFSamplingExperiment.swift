@@ -26,6 +26,9 @@ public final class LIFSamplingExperiment: Experiment {
     /// The unit whose bias `bias` changes.
     public private(set) var biasUnit = 0
     public let grid: GrayCodeGrid
+    /// Bit-string labels of the 2^N states, z0 first (the unit count never changes; built once,
+    /// not per frame).
+    let stateLabels: [String]
 
     var run: LIFSamplingRun
     private var budget = StepBudget()
@@ -53,6 +56,7 @@ public final class LIFSamplingExperiment: Experiment {
         background = config.background
         referenceIsAbstract = config.referenceIsAbstract
         grid = GrayCodeGrid(unitCount: config.machine.unitCount)
+        stateLabels = (0..<config.machine.stateCount).map { config.machine.label(index: $0) }
 
         let n = config.machine.unitCount
         let dt = config.stepMs

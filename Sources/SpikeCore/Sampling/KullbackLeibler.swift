@@ -35,26 +35,25 @@ public enum KullbackLeibler {
     public static func targetToSampled(target: [Double], counts: [Double],
                                        zeroCounts: ZeroCounts = .infiniteUntilVisited) -> Double {
         precondition(target.count == counts.count)
-        let (q, _) = normalised(counts, zeroCounts: zeroCounts)
-        guard let q else { return .nan }
-        var sum = 0.0
-        for i in target.indices where target[i] > 0 {
-            if q[i] <= 0 { return .infinity }
-            sum += target[i] * log(target[i] / q[i])
-        }
-        return max(0, sum)
+        guard let q = normalised(counts, zeroCounts: zeroCounts).0 else { return .nan }
+        return divergence(target, q)
     }
 
     /// D_KL(sampled ‖ target) in nats from counts per state (+∞ if a visited state has p* = 0).
     public static func sampledToTarget(target: [Double], counts: [Double],
                                        zeroCounts: ZeroCounts = .infiniteUntilVisited) -> Double {
         precondition(target.count == counts.count)
-        let (q, _) = normalised(counts, zeroCounts: zeroCounts)
-        guard let q else { return .nan }
+        guard let q = normalised(counts, zeroCounts: zeroCounts).0 else { return .nan }
+        return divergence(q, target)
+    }
+
+    /// D_KL(p ‖ q) = Σ_{p>0} p ln(p/q) in nats for two normalised distributions: +∞ where q = 0
+    /// but p > 0; clamped at 0 so rounding never shows a negative divergence.
+    static func divergence(_ p: [Double], _ q: [Double]) -> Double {
         var sum = 0.0
-        for i in q.indices where q[i] > 0 {
-            if target[i] <= 0 { return .infinity }
-            sum += q[i] * log(q[i] / target[i])
+        for i in p.indices where p[i] > 0 {
+            if q[i] <= 0 { return .infinity }
+            sum += p[i] * log(p[i] / q[i])
         }
         return max(0, sum)
     }
