@@ -36,6 +36,7 @@ enum ScreenFactory {
         case .teacherStudent: return TeacherStudentScreen()
         case .whichWayIsDown: return WhichWayIsDownScreen()
         case .naturalGradient: return NaturalGradientScreen()
+        case .hardwareSampling: return HardwareSamplingScreen(primary: scenario.kind.figureNames)
         default: return GenericScreen(primary: scenario.kind.figureNames)
         }
     }

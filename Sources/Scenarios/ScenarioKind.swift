@@ -29,6 +29,10 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
     /// and N = 2, with dendritic attenuation (science.md 5.2-5.5; slide "Synaptic plasticity as
     /// natural gradient descent").
     case naturalGradient = "natural-gradient"
+    /// A Boltzmann machine sampled ideally, on an emulated neuromorphic chip (open loop), and on
+    /// the same chip trained in the loop with shadow weights (science.md 4; slide "Physical
+    /// stochastic computation without noise").
+    case hardwareSampling = "hardware-sampling"
 
     /// Where everything about this kind is defined.
     public var definition: any ScenarioKindDefinition.Type {
@@ -40,6 +44,7 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
         case .teacherStudent: return TeacherStudentKind.self
         case .whichWayIsDown: return WhichWayIsDownKind.self
         case .naturalGradient: return NaturalGradientKind.self
+        case .hardwareSampling: return HardwareSamplingKind.self
         }
     }
 
@@ -64,4 +69,11 @@ public protocol ScenarioKindDefinition {
     static func engineProblems(_ scenario: Scenario) -> [String]
     /// A new experiment for the scenario with the given seed.
     static func makeExperiment(_ scenario: Scenario, seed: UInt64) -> any Experiment
+    /// Whether the kind runs on an emulated chip (`hardware = "bss1"`, science.md 4): its
+    /// builder passes `scenario.hardware` to the engine. Defaults to false.
+    static var supportsHardware: Bool { get }
+}
+
+extension ScenarioKindDefinition {
+    public static var supportsHardware: Bool { false }
 }

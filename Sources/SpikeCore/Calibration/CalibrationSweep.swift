@@ -23,6 +23,10 @@ public struct CalibrationSweep: Sendable {
     }
 
     public let settings: CalibrationSettings
+    /// The emulated chip the sweep runs on (science.md 4.3): every point is another chip
+    /// neuron with its own fixed-pattern noise (point i of the fine stage is chip neuron i);
+    /// nil = the ideal model.
+    public let hardware: HardwareRealisation?
     public private(set) var stage: Stage
     /// Points of the current scan grid (pre-scan) or of the fine grid, ascending E_l.
     public private(set) var scanVRest: [Double] = []
@@ -45,9 +49,10 @@ public struct CalibrationSweep: Sendable {
     private var measureSteps = 0
     private var refinements = 0
 
-    public init(settings: CalibrationSettings) {
+    public init(settings: CalibrationSettings, hardware: HardwareRealisation? = nil) {
         precondition(settings.validate().isEmpty, "invalid calibration settings: \(settings.validate().joined(separator: "; "))")
         self.settings = settings
+        self.hardware = hardware
         stage = .preScan(attempt: 0)
         startScan(range: settings.preScanRangeMv, step: settings.preScanStepMv, attempt: 0)
     }
@@ -122,16 +127,25 @@ public struct CalibrationSweep: Sendable {
         batchStart = b * batchSize
         let end = min(fineVRest.count, batchStart + batchSize)
         startBlock(vRest: Array(fineVRest[batchStart..<end]), burnInMs: settings.burnInMs,
-                   durationMs: settings.durationMs, streamTag: b)
+                   durationMs: settings.durationMs, streamTag: b, firstNeuron: batchStart)
     }
 
-    private mutating func startBlock(vRest: [Double], burnInMs: Double, durationMs: Double, streamTag: Int) {
+    private mutating func startBlock(vRest: [Double], burnInMs: Double, durationMs: Double, streamTag: Int, firstNeuron: Int = 0) {
         let seed = SplitMix64.mix(settings.seed ^ SplitMix64.mix(UInt64(streamTag) &+ 0xCA11_B4A7))
         var net = Network(parameters: settings.neuron, count: vRest.count, stepMs: settings.stepMs, seed: seed,
                           background: settings.background, spikeCapacity: 1024)
+        if let hardware {
+            // Chip neurons firstNeuron ..< firstNeuron + count: their own noise, E_l as realised.
+            for k in 0..<vRest.count {
+                let p = hardware.neuronParameters(settings.neuron, neuron: firstNeuron + k)
+                net.setIntrinsic(thresholdMv: p.vThresh, tauMembraneMs: p.tauM, tauRefractoryMs: p.tauRefrac, neuron: k)
+                net.setBackground(hardware.background(settings.background, neuron: firstNeuron + k), neuron: k)
+            }
+        }
         for (k, v) in vRest.enumerated() {
-            net.setRestingPotential(v, neuron: k)
-            net.setMembranePotential(v, neuron: k)
+            let realised = hardware?.restingPotential(programmed: v, neuron: firstNeuron + k) ?? v
+            net.setRestingPotential(realised, neuron: k)
+            net.setMembranePotential(realised, neuron: k)
         }
         network = net
         spikeCounts = Array(repeating: 0, count: vRest.count)

@@ -35,6 +35,9 @@ public struct LIFSamplingConfig: Sendable {
     public var traceWindowMs: Double
     /// Number of recent states in the landscape's trail.
     public var trailLength: Int
+    /// The emulated chip the samplers run on (science.md 4.3: per-neuron calibration under
+    /// each neuron's own mismatch, quantised and distorted weights); nil = the ideal model.
+    public var hardware: HardwareRealisation? = nil
 
     public init(machine: BoltzmannMachine = .canonical, neuron: LIFParameters = .sbsDefault,
                 background: PoissonBackground = .sbsDefault, stepMs: Double = 0.01, seed: UInt64 = 42,
