@@ -78,6 +78,9 @@ public struct HardwareRealisation: Sendable, Equatable {
             network.setIntrinsic(thresholdMv: p.vThresh, tauMembraneMs: p.tauM, tauRefractoryMs: p.tauRefrac, neuron: k)
             network.setBackground(self.background(background, neuron: k), neuron: k)
         }
-        if profile.spikeLoss > 0 { network.setSpikeLoss(SpikeLoss(probability: profile.spikeLoss, seed: chipSeed)) }
+        if profile.spikeLoss > 0 {
+            // Which events are lost varies from run to run (the run's seed) on the same chip.
+            network.setSpikeLoss(SpikeLoss(probability: profile.spikeLoss, seed: SplitMix64.mix(network.seed ^ chipSeed)))
+        }
     }
 }
