@@ -4,11 +4,12 @@
 /// rounding to the nearest level, with the weight scales fixed once: they are analog
 /// parameters) and distorted by the chip's frozen noise, the chip samples for `iterationMs`
 /// after a burn-in, and the contrastive rule (`ContrastiveUpdate`) moves the shadow
-/// parameters by ⟨·⟩_data (exact, from p*) − ⟨·⟩_model (the chip's time-weighted states).
+/// parameters by ⟨·⟩_data (exact, from p*) − ⟨·⟩_model (the chip's time-weighted states)
+/// (the shared rule of `Learning/ContrastiveUpdate`, η₀ = 0.1, μ = 0.9, 1/√t decay).
 /// Training starts from the target machine itself, so iteration 0 is the open-loop chip.
 public struct InTheLoopTrainer: Sendable {
     public let target: BoltzmannDistribution
-    public let data: StateMoments
+    public let data: BinaryMoments
     public let translation: HardwareTranslation
     public let scales: WeightScales
     public private(set) var shadow: BoltzmannMachine
@@ -26,7 +27,7 @@ public struct InTheLoopTrainer: Sendable {
                 iterationMs: Double, iterations: Int, rule: ContrastiveUpdate = ContrastiveUpdate()) {
         precondition(iterations >= 0 && iterationMs > 0)
         target = BoltzmannDistribution(machine)
-        data = StateMoments(probabilities: target.probabilities, unitCount: machine.unitCount)
+        data = BinaryMoments(target)
         self.translation = translation
         scales = WeightScales(weights: translation.idealWeights(machine), mode: translation.realisation.profile.weightScale)
         shadow = machine
@@ -74,7 +75,7 @@ public struct InTheLoopTrainer: Sendable {
     private mutating func finishIteration() {
         let counts = sampler.histogram.counts
         curve.append(KullbackLeibler.targetToSampled(target: target.probabilities, counts: counts))
-        let model = StateMoments(probabilities: counts, unitCount: shadow.unitCount)
+        let model = BinaryMoments(distribution: counts, unitCount: shadow.unitCount)
         shadow = rule.update(shadow, data: data, model: model)
         configure()
     }
