@@ -11,7 +11,8 @@
 ///   4.3 "10 % uncalibrated, 2 % calibrated"; real residuals NOT FOUND] of τ_m and τ_ref, and
 ///   2 % of the 50 mV scale (1 mV) for V_th and E_l. No BSS-2 synaptic-noise figure was found;
 ///   σ_w = 0.2 is used for both chips [CHOICE].
-/// - Spike loss is optional (0 by default); biases through bias neurons are optional.
+/// - Spike loss is optional (0 by default). Biases are set through the leak potential E_l
+///   (a 10-bit DAC on BrainScaleS-2); [Kungl2019]'s always-on bias neurons are not emulated.
 public struct HardwareProfile: Sendable, Equatable {
     /// How the weight scale w_max of the quantiser is chosen.
     public enum WeightScale: String, Sendable, Equatable {
@@ -44,9 +45,6 @@ public struct HardwareProfile: Sendable, Equatable {
     public var parameterRangeMv: ClosedRange<Double>
     /// Probability that a recurrent spike event is lost in routing.
     public var spikeLoss: Double
-    /// Biases through always-on bias neurons and their (quantised) weights instead of E_l
-    /// (science.md 4.2: as in [Kungl2019]).
-    public var biasNeurons: Bool
     /// Calibrate every neuron's activation function under its own mismatch and use it in
     /// the translation (science.md 4.3 step 3), instead of the one shared calibration.
     public var perNeuronCalibration: Bool
@@ -55,7 +53,7 @@ public struct HardwareProfile: Sendable, Equatable {
                 synapticMismatch: Double, thresholdMismatchMv: Double, leakMismatchMv: Double,
                 tauMembraneMismatch: Double, tauRefractoryMismatch: Double, parameterBits: Int?,
                 parameterRangeMv: ClosedRange<Double> = -80...(-20), spikeLoss: Double = 0,
-                biasNeurons: Bool = false, perNeuronCalibration: Bool) {
+                perNeuronCalibration: Bool) {
         self.name = name
         self.title = title
         self.speedup = speedup
@@ -69,7 +67,6 @@ public struct HardwareProfile: Sendable, Equatable {
         self.parameterBits = parameterBits
         self.parameterRangeMv = parameterRangeMv
         self.spikeLoss = spikeLoss
-        self.biasNeurons = biasNeurons
         self.perNeuronCalibration = perNeuronCalibration
     }
 
@@ -106,7 +103,6 @@ public struct HardwareProfile: Sendable, Equatable {
     public var isIdeal: Bool {
         weightBits == nil && synapticMismatch == 0 && thresholdMismatchMv == 0 && leakMismatchMv == 0
             && tauMembraneMismatch == 0 && tauRefractoryMismatch == 0 && parameterBits == nil && spikeLoss == 0
-            && !biasNeurons
     }
 
     /// Number of weight levels 2^B (16 for 4 bits, 64 for 6), nil when unlimited.
@@ -131,7 +127,7 @@ public struct HardwareProfile: Sendable, Equatable {
                      "science.md 4.3 [CHOICE] (2 % calibrated)"))
         if let b = parameterBits { rows.append(("parameters", "\(b)-bit DACs (E_l)", "BSS2doc")) }
         rows.append(("spike loss", spikeLoss > 0 ? "\(spikeLoss)" : "none", "science.md 4.1 (optional)"))
-        rows.append(("biases", biasNeurons ? "bias neurons" : "leak potential E_l", "science.md 4.2"))
+        rows.append(("biases", "through the leak potential E_l", "science.md 1.6"))
         rows.append(("calibration", perNeuronCalibration ? "per neuron, under its own mismatch" : "one shared", "science.md 4.3"))
         return rows
     }
