@@ -13,7 +13,8 @@
 ///    duration T, in batches of `pointsPerBatch` neurons (default: all at once).
 /// 3. `LogisticFit` of the points inside (0.05, 0.95); α_theo as a cross-check.
 ///
-/// p_on = (spikes × τ_ref)/T (sbs `gather_data.py`: the fraction of time spent refractory).
+/// p_on = (spikes × τ_ref)/T (sbs `gather_data.py`: the fraction of time spent refractory; on an
+/// emulated chip each neuron's own τ_ref).
 public struct CalibrationSweep: Sendable {
     public enum Stage: Sendable, Equatable {
         case preScan(attempt: Int)
@@ -44,6 +45,9 @@ public struct CalibrationSweep: Sendable {
     private var network: Network?
     private var batchStart = 0
     private var spikeCounts: [Int] = []
+    /// Refractory steps of each neuron of the current block (its own on a chip: z = 1 for its
+    /// own τ_ref after a spike).
+    private var blockRefractorySteps: [Int] = []
     private var stepsDone = 0
     private var burnInSteps = 0
     private var measureSteps = 0
@@ -97,9 +101,10 @@ public struct CalibrationSweep: Sendable {
 
     private var tauRefSteps: Int { Int((settings.neuron.tauRefrac / settings.stepMs).rounded()) }
 
-    private func pOn(spikes: Int, measuredSteps: Int) -> Double {
+    private func pOn(spikes: Int, measuredSteps: Int, neuron k: Int) -> Double {
         guard measuredSteps > 0 else { return .nan }
-        return min(1, Double(spikes * tauRefSteps) / Double(measuredSteps))
+        let refractory = k < blockRefractorySteps.count ? blockRefractorySteps[k] : tauRefSteps
+        return min(1, Double(spikes * refractory) / Double(measuredSteps))
     }
 
     private mutating func startScan(range: ClosedRange<Double>, step: Double, attempt: Int) {
@@ -147,6 +152,7 @@ public struct CalibrationSweep: Sendable {
             net.setRestingPotential(realised, neuron: k)
             net.setMembranePotential(realised, neuron: k)
         }
+        blockRefractorySteps = net.population.refractoryStepCounts.map(Int.init)
         network = net
         spikeCounts = Array(repeating: 0, count: vRest.count)
         stepsDone = 0
@@ -159,9 +165,9 @@ public struct CalibrationSweep: Sendable {
         guard measured > 0 else { return }
         switch stage {
         case .preScan:
-            for k in spikeCounts.indices { scanPOn[k] = pOn(spikes: spikeCounts[k], measuredSteps: measured) }
+            for k in spikeCounts.indices { scanPOn[k] = pOn(spikes: spikeCounts[k], measuredSteps: measured, neuron: k) }
         case .fine:
-            for k in spikeCounts.indices { finePOn[batchStart + k] = pOn(spikes: spikeCounts[k], measuredSteps: measured) }
+            for k in spikeCounts.indices { finePOn[batchStart + k] = pOn(spikes: spikeCounts[k], measuredSteps: measured, neuron: k) }
         default: break
         }
     }
