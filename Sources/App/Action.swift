@@ -14,6 +14,8 @@ public enum Action: Equatable, Sendable {
     case toggleZoom
     case toggleLogScale
     case restart
+    /// Cycles the emulated chip: ideal → BrainScaleS-1 → BrainScaleS-2 (science.md 4).
+    case toggleHardware
     case selectPreviousParameter
     case selectNextParameter
     case decreaseParameter
@@ -42,6 +44,7 @@ public enum KeyMap {
         ([.character("l")], "l", .toggleLogScale, "log / linear scale of bar charts"),
         ([.character("t")], "t", .cycleTheme, "next colour theme"),
         ([.character("r")], "r", .restart, "restart the scenario with the same seed"),
+        ([.character("H")], "H", .toggleHardware, "hardware: ideal → BrainScaleS-1 → BrainScaleS-2 (restarts)"),
         ([.escape], "Esc", .back, "close the overlay, or quit"),
     ]
 

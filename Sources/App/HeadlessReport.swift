@@ -9,13 +9,17 @@ public struct HeadlessReport: Sendable {
     public var seed: UInt64
     public var durationMs: Double
     public var hardware: String
+    /// Wall-clock the emulated chip needs for `durationMs` (nil for the ideal model), ms.
+    public var chipWallMs: Double?
     public var readout: Readout
 
-    public init(scenario: String, seed: UInt64, durationMs: Double, hardware: String = "ideal", readout: Readout) {
+    public init(scenario: String, seed: UInt64, durationMs: Double, hardware: String = "ideal", chipWallMs: Double? = nil,
+                readout: Readout) {
         self.scenario = scenario
         self.seed = seed
         self.durationMs = durationMs
         self.hardware = hardware
+        self.chipWallMs = chipWallMs
         self.readout = readout
     }
 
@@ -23,14 +27,16 @@ public struct HeadlessReport: Sendable {
     public static func run(_ scenario: Scenario, seed: UInt64? = nil, durationMs: Double) -> HeadlessReport {
         let experiment = ExperimentBuilder.make(scenario, seed: seed)
         experiment.advance(by: durationMs)
+        let profile = scenario.hardwareProfile
         return HeadlessReport(scenario: scenario.name, seed: seed ?? scenario.seed, durationMs: experiment.timeMs,
+                              hardware: profile.name, chipWallMs: profile.clock?.chipWallMs(biologicalMs: experiment.timeMs),
                               readout: experiment.readout())
     }
 
     /// A two-column table: figure name and value, then each series' last point.
     public var table: String {
         var lines = ["scenario  \(scenario)", "seed      \(seed)", "duration  \(JSONText.number(durationMs)) ms",
-                     "hardware  \(hardware)", ""]
+                     "hardware  \(hardware)" + (chipWallMs.map { " (chip wall clock \(JSONText.number($0)) ms)" } ?? ""), ""]
         let width = max(6, readout.figures.map(\.name.count).max() ?? 0)
         let values = readout.figures.map { String(format6: $0.value) }
         let valueWidth = max(5, values.map(\.count).max() ?? 0)

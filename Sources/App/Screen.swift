@@ -37,6 +37,7 @@ enum ScreenFactory {
         case .whichWayIsDown: return WhichWayIsDownScreen()
         case .naturalGradient: return NaturalGradientScreen()
         case .dreaming: return DreamingScreen(primary: Array(scenario.kind.figureNames.prefix(6)) + ["dream_samples"])
+        case .hardwareSampling: return HardwareSamplingScreen(primary: scenario.kind.figureNames)
         default: return GenericScreen(primary: scenario.kind.figureNames)
         }
     }

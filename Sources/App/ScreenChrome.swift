@@ -8,7 +8,7 @@ enum ScreenChrome {
     /// The key-bar items, in the order they are dropped from the right when narrow.
     static let keyBarItems: [(key: String, label: String)] = [
         ("q", "quit"), ("?", "help"), ("space", "pause"), ("+/-", "speed"), ("↑↓←→", "parameter"),
-        ("Tab", "pane"), ("e", "expand"), ("t", "theme"), ("r", "restart"),
+        ("Tab", "pane"), ("e", "expand"), ("t", "theme"), ("r", "restart"), ("H", "chip"),
     ]
 
     static func draw(app: SpikettyApp, into buffer: inout CellBuffer) {
@@ -34,9 +34,41 @@ enum ScreenChrome {
             KeyBar(items: keyBarItems).render(into: &buffer, area: keyRow, theme: theme)
         }
         if app.state.showHelp {
-            HelpOverlay(entries: KeyMap.helpRows.map { (keys: $0.0, description: $0.1) })
+            HelpOverlay(entries: KeyMap.helpRows.map { (keys: $0.0, description: $0.1) } + hardwareHelpRows(app))
                 .render(into: &buffer, area: buffer.bounds, theme: theme)
         }
+    }
+
+    /// The emulated chip's numbers with their sources (science.md 4.1), for the help overlay.
+    static func hardwareHelpRows(_ app: SpikettyApp) -> [(keys: String, description: String)] {
+        guard app.scenario.supportsHardware else { return [] }
+        let profile = app.scenario.hardwareProfile
+        var rows: [(keys: String, description: String)] = [("", ""), ("chip", "H switches; now: \(profile.title)")]
+        if let chip = app.scenario.hardware { rows.append(("chip seed", "\(chip.chipSeed)")) }
+        if profile.name != "ideal" {
+            rows += profile.facts.dropFirst().map { (keys: $0.quantity, description: "\($0.value)  [\($0.source)]") }
+        }
+        return rows
+    }
+
+    /// Biological time, and on an emulated chip its wall clock and how fast this emulation runs
+    /// relative to the chip (science.md 4.2 derived timing).
+    static func clockParts(_ app: SpikettyApp) -> [String] {
+        let bio = app.experiment.timeMs
+        var parts = ["t = " + String(format: "%.2f s", bio / 1000)]
+        if let clock = app.scenario.hardwareProfile.clock {
+            parts.append("chip " + chipTime(clock.chipWallMs(biologicalMs: bio)))
+            if app.measuredSpeed > 0 {
+                let relative = clock.emulationSpeedRelativeToChip(biologicalMsPerWallMs: app.measuredSpeed)
+                parts.append("emulation " + String(format: "%.1e", relative) + "× chip")
+            }
+        }
+        return parts
+    }
+
+    /// A chip wall-clock duration in ms with a readable unit.
+    static func chipTime(_ ms: Double) -> String {
+        ms >= 1000 ? String(format: "%.2f s", ms / 1000) : ms >= 1 ? String(format: "%.2f ms", ms) : String(format: "%.1f µs", ms * 1000)
     }
 
     static func titleText(_ app: SpikettyApp) -> String {
@@ -44,7 +76,7 @@ enum ScreenChrome {
     }
 
     static func statusText(_ app: SpikettyApp) -> String {
-        var parts = ["t = " + String(format: "%.2f s", app.experiment.timeMs / 1000), "×" + speedLabel(app.state.speed)]
+        var parts = clockParts(app) + ["×" + speedLabel(app.state.speed)]
         if app.measuredFramesPerSecond > 0 { parts.append(String(format: "%.0f fps", app.measuredFramesPerSecond)) }
         parts.append("seed \(app.seed)")
         if app.state.paused { parts.append("PAUSED") }

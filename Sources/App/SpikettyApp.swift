@@ -16,7 +16,8 @@ public enum ExitReason: Equatable, Sendable {
 /// terminal, then reads keys until the frame's time is up. Wall-clock time only paces
 /// frames; it never decides what the simulation computes.
 public final class SpikettyApp {
-    public let scenario: Scenario
+    /// The scenario (its `hardware` key changes with the live toggle).
+    public private(set) var scenario: Scenario
     public let seed: UInt64
     public private(set) var experiment: any Experiment
     public private(set) var state: AppState
@@ -101,6 +102,8 @@ public final class SpikettyApp {
         case .restart:
             experiment = ExperimentBuilder.make(scenario, seed: seed)
             setMessage("restarted with seed \(seed)")
+        case .toggleHardware:
+            toggleHardware()
         case .selectPreviousParameter, .selectNextParameter:
             let count = experiment.parameters.count
             guard count > 0 else { break }
@@ -110,6 +113,21 @@ public final class SpikettyApp {
             changeSelectedParameter(up: action == .increaseParameter)
         }
         return nil
+    }
+
+    /// Rebuilds the experiment on the next chip profile (a kind that needs a chip skips "ideal").
+    private func toggleHardware() {
+        guard scenario.supportsHardware else {
+            setMessage("\(scenario.kind.rawValue) has no hardware mode")
+            return
+        }
+        var next = scenario.hardwareProfile.next
+        if scenario.kind == .hardwareSampling && next.name == "ideal" { next = next.next }
+        guard let changed = scenario.withHardware(next.name) else { return }
+        scenario = changed
+        experiment = ExperimentBuilder.make(scenario, seed: seed)
+        state.selectedParameter = 0
+        setMessage("hardware: \(next.title)" + (scenario.hardware.map { " (chip seed \($0.chipSeed)); ? shows its numbers" } ?? ""))
     }
 
     private func changeSelectedParameter(up: Bool) {

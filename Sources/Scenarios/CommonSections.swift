@@ -11,6 +11,12 @@ public enum CommonSections {
         KeySpec("seed", .integer(0...Int(Int64.max)), default: .integer(42),
                 "seed of the random generator: same seed, same spikes"),
         KeySpec("explanation", .text, default: nil, "one paragraph shown in the app beside the figures"),
+        KeySpec("hardware", .choice(HardwareProfile.all.map(\.name)), default: .text("ideal"),
+                "run on an emulated neuromorphic chip: \"ideal\" (the model), \"bss1\" (BrainScaleS-1), \"bss2\" (BrainScaleS-2); spiking kinds only (science.md 4)"),
+        KeySpec("chipSeed", .integer(0...Int(Int64.max)), default: .integer(1),
+                "seed of the emulated chip's frozen fixed-pattern noise: same chip seed, same chip"),
+        KeySpec("spikeLoss", .number(0...1), default: .number(0),
+                "probability that the emulated chip loses a spike event in routing (hardware other than \"ideal\")"),
     ])
 
     /// Conductance-based LIF neuron (PyNN IF_cond_exp); defaults are the sbs reference

@@ -3,7 +3,16 @@
 enum ScenarioChecks {
     static func check(_ s: Scenario, locator: KeyLocator) -> [ScenarioError] {
         let definition = s.kind.definition
-        var errors = definition.check(s).map { p in
+        var problems = definition.check(s)
+        if !definition.supportsHardware, let header = s.values[""] {
+            if header["hardware"] != nil && header["hardware"] != .text("ideal") {
+                problems.append(("", "hardware", "kind \"\(s.kind.rawValue)\" has no hardware mode; expected \"ideal\""))
+            }
+            if header["spikeLoss"] != nil && header["spikeLoss"] != .number(0) {
+                problems.append(("", "spikeLoss", "kind \"\(s.kind.rawValue)\" has no hardware mode; expected 0"))
+            }
+        }
+        var errors = problems.map { p in
             ScenarioError(file: s.file, line: locator.line(ofKey: p.key, inTable: p.section),
                           key: p.section.isEmpty ? p.key : "\(p.section).\(p.key)", message: p.message)
         }

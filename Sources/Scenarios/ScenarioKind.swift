@@ -32,6 +32,10 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
     /// A spiking network trained on real handwritten digits dreams and completes clamped
     /// digits (science.md 2.3, 2.4, 3.4; slide "Bayesian inference & dreaming").
     case dreaming = "dreaming"
+    /// A Boltzmann machine sampled ideally, on an emulated neuromorphic chip (open loop), and on
+    /// the same chip trained in the loop with shadow weights (science.md 4; slide "Physical
+    /// stochastic computation without noise").
+    case hardwareSampling = "hardware-sampling"
 
     /// Where everything about this kind is defined.
     public var definition: any ScenarioKindDefinition.Type {
@@ -44,6 +48,7 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
         case .whichWayIsDown: return WhichWayIsDownKind.self
         case .naturalGradient: return NaturalGradientKind.self
         case .dreaming: return DreamingKind.self
+        case .hardwareSampling: return HardwareSamplingKind.self
         }
     }
 
@@ -68,4 +73,11 @@ public protocol ScenarioKindDefinition {
     static func engineProblems(_ scenario: Scenario) -> [String]
     /// A new experiment for the scenario with the given seed.
     static func makeExperiment(_ scenario: Scenario, seed: UInt64) -> any Experiment
+    /// Whether the kind runs on an emulated chip (`hardware = "bss1"`, science.md 4): its
+    /// builder passes `scenario.hardware` to the engine. Defaults to false.
+    static var supportsHardware: Bool { get }
+}
+
+extension ScenarioKindDefinition {
+    public static var supportsHardware: Bool { false }
 }

@@ -47,8 +47,21 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Headless dreaming runs: write the dreamed images to this CSV file (one image a line).")
     var exportSamples: String?
 
+    @Option(help: "Run on an emulated neuromorphic chip: ideal, bss1 (BrainScaleS-1) or bss2 (BrainScaleS-2); overrides the scenario's `hardware` key.")
+    var hardware: String?
+
     func run() throws {
-        let loaded = try loadScenarioOrExit(scenario)
+        var loaded = try loadScenarioOrExit(scenario)
+        if let hardware {
+            guard let changed = loaded.withHardware(hardware) else {
+                let names = HardwareProfile.all.map(\.name).joined(separator: ", ")
+                printError(HardwareProfile.named(hardware) == nil
+                    ? "spiketty: --hardware: expected one of \(names), got \"\(hardware)\""
+                    : "spiketty: --hardware: scenario \(loaded.name) (kind \(loaded.kind.rawValue)) has no hardware mode")
+                throw ExitCode(2)
+            }
+            loaded = changed
+        }
         CalibrationCache.shared.setStore(CalibrationFiles.standard())
         if headless {
             if let exportSamples {

@@ -42,8 +42,10 @@ public enum ActivationFunctionKind: ScenarioKindDefinition {
     public static func engineProblems(_ s: Scenario) -> [String] { settings(s, seed: s.seed).validate() }
 
     public static func makeExperiment(_ s: Scenario, seed: UInt64) -> any Experiment {
-        ActivationFunctionExperiment(settings: settings(s, seed: seed))
+        ActivationFunctionExperiment(settings: settings(s, seed: seed), hardware: s.hardware)
     }
+
+    public static var supportsHardware: Bool { true }
 
     /// The calibration the file describes; its noise is seeded with the scenario's `seed`.
     static func settings(_ s: Scenario, seed: UInt64) -> CalibrationSettings {

@@ -39,11 +39,14 @@ public enum HighConductanceStateKind: ScenarioKindDefinition {
         HighConductanceStateExperiment(config: config(s, seed: seed))
     }
 
+    public static var supportsHardware: Bool { true }
+
     static func config(_ s: Scenario, seed: UInt64) -> HighConductanceStateConfig {
         var c = HighConductanceStateConfig()
         c.neuron = CommonSections.neuronParameters(s)
         c.background = CommonSections.poissonBackground(s)
         c.populationSize = s.integer("network", "neurons")
+        c.hardware = s.hardware
         c.tracedNeurons = s.integer("display", "tracedNeurons")
         c.stepMs = s.number("simulation", "step_ms")
         c.burnInMs = s.number("simulation", "burnIn_ms")

@@ -129,6 +129,8 @@ public enum LIFSamplingKind: ScenarioKindDefinition {
         LIFSamplingExperiment(config: config(s, seed: seed))
     }
 
+    public static var supportsHardware: Bool { true }
+
     static func config(_ s: Scenario, seed: UInt64) -> LIFSamplingConfig {
         let m = (try? machine(s).get()) ?? .canonical
         var c = LIFSamplingConfig(machine: m)
@@ -156,6 +158,7 @@ public enum LIFSamplingKind: ScenarioKindDefinition {
         c.rasterWindowMs = s.number("display", "rasterWindow_ms")
         c.traceWindowMs = s.number("display", "traceWindow_ms")
         c.trailLength = s.integer("display", "trailLength")
+        c.hardware = s.hardware
         return c
     }
 }

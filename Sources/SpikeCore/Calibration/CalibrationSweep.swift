@@ -13,7 +13,8 @@
 ///    duration T, in batches of `pointsPerBatch` neurons (default: all at once).
 /// 3. `LogisticFit` of the points inside (0.05, 0.95); α_theo as a cross-check.
 ///
-/// p_on = (spikes × τ_ref)/T (sbs `gather_data.py`: the fraction of time spent refractory).
+/// p_on = (spikes × τ_ref)/T (sbs `gather_data.py`: the fraction of time spent refractory; on an
+/// emulated chip each neuron's own τ_ref).
 public struct CalibrationSweep: Sendable {
     public enum Stage: Sendable, Equatable {
         case preScan(attempt: Int)
@@ -23,6 +24,10 @@ public struct CalibrationSweep: Sendable {
     }
 
     public let settings: CalibrationSettings
+    /// The emulated chip the sweep runs on (science.md 4.3): every point is another chip
+    /// neuron with its own fixed-pattern noise (point i of the fine stage is chip neuron i);
+    /// nil = the ideal model.
+    public let hardware: HardwareRealisation?
     public private(set) var stage: Stage
     /// Points of the current scan grid (pre-scan) or of the fine grid, ascending E_l.
     public private(set) var scanVRest: [Double] = []
@@ -40,14 +45,18 @@ public struct CalibrationSweep: Sendable {
     private var network: Network?
     private var batchStart = 0
     private var spikeCounts: [Int] = []
+    /// Refractory steps of each neuron of the current block (its own on a chip: z = 1 for its
+    /// own τ_ref after a spike).
+    private var blockRefractorySteps: [Int] = []
     private var stepsDone = 0
     private var burnInSteps = 0
     private var measureSteps = 0
     private var refinements = 0
 
-    public init(settings: CalibrationSettings) {
+    public init(settings: CalibrationSettings, hardware: HardwareRealisation? = nil) {
         precondition(settings.validate().isEmpty, "invalid calibration settings: \(settings.validate().joined(separator: "; "))")
         self.settings = settings
+        self.hardware = hardware
         stage = .preScan(attempt: 0)
         startScan(range: settings.preScanRangeMv, step: settings.preScanStepMv, attempt: 0)
     }
@@ -92,9 +101,10 @@ public struct CalibrationSweep: Sendable {
 
     private var tauRefSteps: Int { Int((settings.neuron.tauRefrac / settings.stepMs).rounded()) }
 
-    private func pOn(spikes: Int, measuredSteps: Int) -> Double {
+    private func pOn(spikes: Int, measuredSteps: Int, neuron k: Int) -> Double {
         guard measuredSteps > 0 else { return .nan }
-        return min(1, Double(spikes * tauRefSteps) / Double(measuredSteps))
+        let refractory = k < blockRefractorySteps.count ? blockRefractorySteps[k] : tauRefSteps
+        return min(1, Double(spikes * refractory) / Double(measuredSteps))
     }
 
     private mutating func startScan(range: ClosedRange<Double>, step: Double, attempt: Int) {
@@ -122,17 +132,27 @@ public struct CalibrationSweep: Sendable {
         batchStart = b * batchSize
         let end = min(fineVRest.count, batchStart + batchSize)
         startBlock(vRest: Array(fineVRest[batchStart..<end]), burnInMs: settings.burnInMs,
-                   durationMs: settings.durationMs, streamTag: b)
+                   durationMs: settings.durationMs, streamTag: b, firstNeuron: batchStart)
     }
 
-    private mutating func startBlock(vRest: [Double], burnInMs: Double, durationMs: Double, streamTag: Int) {
+    private mutating func startBlock(vRest: [Double], burnInMs: Double, durationMs: Double, streamTag: Int, firstNeuron: Int = 0) {
         let seed = SplitMix64.mix(settings.seed ^ SplitMix64.mix(UInt64(streamTag) &+ 0xCA11_B4A7))
         var net = Network(parameters: settings.neuron, count: vRest.count, stepMs: settings.stepMs, seed: seed,
                           background: settings.background, spikeCapacity: 1024)
-        for (k, v) in vRest.enumerated() {
-            net.setRestingPotential(v, neuron: k)
-            net.setMembranePotential(v, neuron: k)
+        if let hardware {
+            // Chip neurons firstNeuron ..< firstNeuron + count: their own noise, E_l as realised.
+            for k in 0..<vRest.count {
+                let p = hardware.neuronParameters(settings.neuron, neuron: firstNeuron + k)
+                net.setIntrinsic(thresholdMv: p.vThresh, tauMembraneMs: p.tauM, tauRefractoryMs: p.tauRefrac, neuron: k)
+                net.setBackground(hardware.background(settings.background, neuron: firstNeuron + k), neuron: k)
+            }
         }
+        for (k, v) in vRest.enumerated() {
+            let realised = hardware?.restingPotential(programmed: v, neuron: firstNeuron + k) ?? v
+            net.setRestingPotential(realised, neuron: k)
+            net.setMembranePotential(realised, neuron: k)
+        }
+        blockRefractorySteps = net.population.refractoryStepCounts.map(Int.init)
         network = net
         spikeCounts = Array(repeating: 0, count: vRest.count)
         stepsDone = 0
@@ -145,9 +165,9 @@ public struct CalibrationSweep: Sendable {
         guard measured > 0 else { return }
         switch stage {
         case .preScan:
-            for k in spikeCounts.indices { scanPOn[k] = pOn(spikes: spikeCounts[k], measuredSteps: measured) }
+            for k in spikeCounts.indices { scanPOn[k] = pOn(spikes: spikeCounts[k], measuredSteps: measured, neuron: k) }
         case .fine:
-            for k in spikeCounts.indices { finePOn[batchStart + k] = pOn(spikes: spikeCounts[k], measuredSteps: measured) }
+            for k in spikeCounts.indices { finePOn[batchStart + k] = pOn(spikes: spikeCounts[k], measuredSteps: measured, neuron: k) }
         default: break
         }
     }

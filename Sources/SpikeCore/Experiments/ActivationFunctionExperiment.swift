@@ -20,9 +20,14 @@ public final class ActivationFunctionExperiment: Experiment {
     /// Curves are drawn with this many points over E_l.
     public static let curvePoints = 121
 
-    public init(settings: CalibrationSettings) {
+    /// The emulated chip (science.md 4.3): every calibration point is another chip neuron;
+    /// nil = the ideal model.
+    public let hardware: HardwareRealisation?
+
+    public init(settings: CalibrationSettings, hardware: HardwareRealisation? = nil) {
         self.settings = settings
-        sweep = CalibrationSweep(settings: settings)
+        self.hardware = hardware
+        sweep = CalibrationSweep(settings: settings, hardware: hardware)
     }
 
     public var timeMs: Double { sweep.simulatedMs }
@@ -71,7 +76,7 @@ public final class ActivationFunctionExperiment: Experiment {
         var s = sweep.settings
         s.background.excRateHz = value
         s.background.inhRateHz = value
-        sweep = CalibrationSweep(settings: s)
+        sweep = CalibrationSweep(settings: s, hardware: hardware)
         liveFit = nil
         fitStamp = -1
         vP05Series = []

@@ -30,6 +30,8 @@ public struct HighConductanceStateConfig: Sendable, Equatable {
     public var seriesIntervalMs: Double
     /// Batch length for the batch-means standard errors, ms (≫ τ_syn).
     public var batchMs: Double
+    /// The emulated chip the population runs on (science.md 4.3); nil = the ideal model.
+    public var hardware: HardwareRealisation? = nil
 
     public init(neuron: LIFParameters = .sbsDefault, background: PoissonBackground = .sbsDefault,
                 populationSize: Int = 40, tracedNeurons: Int = 3, stepMs: Double = 0.01, seed: UInt64 = 1,

@@ -35,6 +35,8 @@ public final class HighConductanceStateExperiment: Experiment {
         var network = Network(parameters: config.neuron, count: n + 1, stepMs: dt, seed: config.seed,
                               background: config.background, spikeCapacity: spikeCapacity)
         network.setThresholdEnabled(false, neuron: n)
+        network.realise(on: config.hardware, nominal: config.neuron, background: config.background)
+        for k in 0..<network.neuronCount { network.setRestingPotential(config.neuron.vRest, neuron: k, on: config.hardware) }
         let traceSteps = max(1, Int((config.traceWindowMs / dt).rounded(.up)))
         let interval = max(1, (traceSteps + 1999) / 2000)
         network.addMembraneRecorder(neurons: Array(0..<config.tracedNeurons) + [n], intervalSteps: interval,
@@ -81,14 +83,14 @@ public final class HighConductanceStateExperiment: Experiment {
         case "rate_hz":
             background.excRateHz = value
             background.inhRateHz = value
-            run.network.setBackground(background)
+            run.network.setBackground(background, on: config.hardware)
         case "weight_us":
             background.excWeight = value
             background.inhWeight = value
-            run.network.setBackground(background)
+            run.network.setBackground(background, on: config.hardware)
         default:
             restingPotential = value
-            for k in 0..<run.network.neuronCount { run.network.setRestingPotential(value, neuron: k) }
+            for k in 0..<run.network.neuronCount { run.network.setRestingPotential(value, neuron: k, on: config.hardware) }
         }
         var neuron = config.neuron
         neuron.vRest = restingPotential

@@ -35,6 +35,9 @@ public struct LIFSamplingConfig: Sendable {
     public var traceWindowMs: Double
     /// Number of recent states in the landscape's trail.
     public var trailLength: Int
+    /// The emulated chip the samplers run on (science.md 4.3: per-neuron calibration under
+    /// each neuron's own mismatch, quantised and distorted weights); nil = the ideal model.
+    public var hardware: HardwareRealisation? = nil
 
     public init(machine: BoltzmannMachine = .canonical, neuron: LIFParameters = .sbsDefault,
                 background: PoissonBackground = .sbsDefault, stepMs: Double = 0.01, seed: UInt64 = 42,
@@ -42,7 +45,8 @@ public struct LIFSamplingConfig: Sendable {
                 calibration: ActivationCalibration? = nil, calibrationSettings: CalibrationSettings = .standard,
                 sampleIntervalMs: Double = 10, abstractSamplerTau: Int = 20, referenceIsAbstract: Bool = false,
                 klGrid: LogTimeGrid = LogTimeGrid(first: 100, perDecade: 4), tracedNeurons: Int = 5,
-                rasterWindowMs: Double = 500, traceWindowMs: Double = 200, trailLength: Int = 12) {
+                rasterWindowMs: Double = 500, traceWindowMs: Double = 200, trailLength: Int = 12,
+                hardware: HardwareRealisation? = nil) {
         self.machine = machine
         self.neuron = neuron
         self.background = background
@@ -61,6 +65,7 @@ public struct LIFSamplingConfig: Sendable {
         self.rasterWindowMs = rasterWindowMs
         self.traceWindowMs = traceWindowMs
         self.trailLength = trailLength
+        self.hardware = hardware
     }
 
     /// The calibration settings actually used (same neuron, background and step as the network).

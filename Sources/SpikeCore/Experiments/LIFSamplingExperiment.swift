@@ -20,6 +20,8 @@ public final class LIFSamplingExperiment: Experiment {
     public private(set) var machine: BoltzmannMachine
     public private(set) var exact: BoltzmannDistribution
     public private(set) var translation: LIFSamplingTranslation
+    /// The translation onto the emulated chip (nil for the ideal model).
+    public let hardwareTranslation: HardwareTranslation?
     public private(set) var renewingSynapses: Bool
     public private(set) var background: PoissonBackground
     public private(set) var referenceIsAbstract: Bool
@@ -52,6 +54,12 @@ public final class LIFSamplingExperiment: Experiment {
         machine = config.machine
         exact = BoltzmannDistribution(config.machine)
         translation = LIFSamplingTranslation(neuron: config.neuron, background: config.background, calibration: calibration)
+        let shared = calibration
+        hardwareTranslation = config.hardware.map {
+            HardwareTranslation(realisation: $0, neuron: config.neuron, background: config.background,
+                                count: config.machine.unitCount, shared: shared,
+                                settings: HardwareTranslation.perNeuronSettings(config.effectiveCalibrationSettings, around: shared))
+        }
         renewingSynapses = config.renewingSynapses
         background = config.background
         referenceIsAbstract = config.referenceIsAbstract
@@ -66,6 +74,7 @@ public final class LIFSamplingExperiment: Experiment {
         let empty = DenseWeights(preCount: n, postCount: n)
         network.addProjection(weights: empty, model: .renewing(tauSyn: config.neuron.tauSynE), delayMs: config.delayMs)
         network.addProjection(weights: empty, model: .static, delayMs: config.delayMs)
+        network.realise(on: config.hardware, nominal: config.neuron, background: config.background)
         let traceSteps = max(1, Int((config.traceWindowMs / dt).rounded(.up)))
         let interval = max(1, (traceSteps + 1999) / 2000)
         if config.tracedNeurons > 0 {
@@ -105,10 +114,13 @@ public final class LIFSamplingExperiment: Experiment {
     /// E_l and weights from the current machine, background and synapse type.
     private func applyTranslation() {
         let n = machine.unitCount
-        for (k, v) in translation.restingPotentials(machine).enumerated() {
+        let restingPotentials = hardwareTranslation?.realisedRestingPotentials(machine) ?? translation.restingPotentials(machine)
+        for (k, v) in restingPotentials.enumerated() {
             run.network.setRestingPotential(v, neuron: k)
         }
-        let weights = DenseWeights(signed: translation.synapticWeights(machine))
+        let signed = hardwareTranslation.map { $0.realisation.weights($0.idealWeights(machine)) }
+            ?? translation.synapticWeights(machine)
+        let weights = DenseWeights(signed: signed)
         let empty = DenseWeights(preCount: n, postCount: n)
         run.network.setWeights(renewingSynapses ? weights : empty, projection: renewingProjection)
         run.network.setWeights(renewingSynapses ? empty : weights, projection: staticProjection)
@@ -145,7 +157,7 @@ public final class LIFSamplingExperiment: Experiment {
             guard value != background.excRateHz else { return }
             background.excRateHz = value
             background.inhRateHz = value
-            run.network.setBackground(background)
+            run.network.setBackground(background, on: config.hardware)
             run.restart(burnInSteps: burnInSteps)
         default:
             referenceIsAbstract = value >= 0.5

@@ -10,8 +10,12 @@ import Darwin
 /// structure-of-arrays form: one contiguous array per state variable, indexed by neuron.
 ///
 /// Per-neuron exceptions to the shared `LIFParameters`: the resting potential E_l (`vRest`,
-/// the bias knob of LIF sampling, science.md 1.6) and whether the threshold is enabled
-/// (a neuron with the threshold disabled is a "free membrane" probe, science.md 1.4).
+/// the bias knob of LIF sampling, science.md 1.6), whether the threshold is enabled
+/// (a neuron with the threshold disabled is a "free membrane" probe, science.md 1.4), and the
+/// intrinsic parameters that fixed-pattern noise of an emulated chip perturbs per neuron
+/// (science.md 4.3: threshold V_th, leak conductance g_l = C_m/τ_m, refractory steps); they
+/// start as exact copies of the shared values, so a population nobody perturbs computes the
+/// same numbers as before, bit for bit.
 ///
 /// The per-step update (science.md 1.9) is `StepKernel.run`, fused over neurons with the
 /// background input for speed.
@@ -32,6 +36,14 @@ public struct LIFPopulation: Sendable {
     public internal(set) var vRest: [Double]
     /// Per-neuron: does the neuron spike (true) or is it a free-membrane probe (false)?
     public internal(set) var thresholdEnabled: [Bool]
+    /// Per-neuron firing threshold V_th, mV.
+    public internal(set) var vThreshold: [Double]
+    /// Per-neuron reset potential V_reset, mV (moves with the threshold under mismatch).
+    public internal(set) var vResetLevel: [Double]
+    /// Per-neuron leak conductance g_l = C_m/τ_m, µS.
+    public internal(set) var gLeak: [Double]
+    /// Per-neuron refractory period in whole steps, round(τ_ref/dt).
+    public internal(set) var refractoryStepCounts: [Int32]
 
     /// e^{−dt/τ_syn,e}, e^{−dt/τ_syn,i}: conductance decay per step, precomputed once per dt.
     public let decayE: Double
@@ -52,6 +64,10 @@ public struct LIFPopulation: Sendable {
         refractorySteps = Array(repeating: 0, count: count)
         vRest = Array(repeating: parameters.vRest, count: count)
         thresholdEnabled = Array(repeating: true, count: count)
+        vThreshold = Array(repeating: parameters.vThresh, count: count)
+        vResetLevel = Array(repeating: parameters.vReset, count: count)
+        gLeak = Array(repeating: parameters.gLeak, count: count)
+        refractoryStepCounts = Array(repeating: Int32((parameters.tauRefrac / stepMs).rounded()), count: count)
         decayE = exp(-stepMs / parameters.tauSynE)
         decayI = exp(-stepMs / parameters.tauSynI)
         refractoryStepCount = Int32((parameters.tauRefrac / stepMs).rounded())
@@ -62,11 +78,22 @@ public struct LIFPopulation: Sendable {
 
     /// Total membrane conductance g_l + g_e + g_i of a neuron, µS.
     public func totalConductance(_ neuron: Int) -> Double {
-        parameters.gLeak + gE[neuron] + gI[neuron]
+        gLeak[neuron] + gE[neuron] + gI[neuron]
     }
 
     /// Sets E_l of one neuron, mV.
     public mutating func setRestingPotential(_ mV: Double, neuron: Int) { vRest[neuron] = mV }
+
+    /// Sets the intrinsic parameters of one neuron (fixed-pattern noise, science.md 4.3):
+    /// threshold V_th (mV; the reset keeps its distance V_th − V_reset), membrane time constant τ_m (ms; g_l = C_m/τ_m with the shared C_m)
+    /// and refractory time τ_ref (ms; rounded to whole steps).
+    public mutating func setIntrinsic(thresholdMv: Double, tauMembraneMs: Double, tauRefractoryMs: Double, neuron: Int) {
+        vThreshold[neuron] = thresholdMv
+        vResetLevel[neuron] = thresholdMv == parameters.vThresh ? parameters.vReset
+            : thresholdMv - (parameters.vThresh - parameters.vReset)
+        gLeak[neuron] = parameters.cm / tauMembraneMs
+        refractoryStepCounts[neuron] = Int32((tauRefractoryMs / stepMs).rounded())
+    }
 
     /// Enables or disables the threshold of one neuron (disabled = free-membrane probe).
     public mutating func setThresholdEnabled(_ enabled: Bool, neuron: Int) {

@@ -70,4 +70,7 @@ public enum RandomStream {
     public static let initialState: UInt64 = 3 << 32
     /// Free for experiment-specific uses: `experiment(k)` with k < 2^32.
     public static func experiment(_ k: Int) -> UInt64 { (4 << 32) | UInt64(k) }
+    /// Frozen fixed-pattern noise of an emulated chip (drawn from the *chip* seed, not the
+    /// experiment seed): `chip(k)` for item k (a neuron, a synapse, spike loss) of the chip.
+    public static func chip(_ k: Int) -> UInt64 { (0x48 << 32) | UInt64(k) }
 }

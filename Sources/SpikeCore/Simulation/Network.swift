@@ -31,6 +31,11 @@ public struct Network: Sendable {
     /// Scratch: neurons that spiked in the last step (first `lastStepSpikeCount` entries).
     private var spikedBuffer: [Int32]
     public private(set) var lastStepSpikeCount = 0
+    /// Optional loss of recurrent spike events in routing (emulated hardware, science.md 4.1);
+    /// nil (the default) delivers every spike. Lost spikes are still recorded as spikes.
+    public private(set) var spikeLoss: SpikeLoss?
+    /// Scratch: the spikes that survived `spikeLoss` in the last step.
+    private var deliveredBuffer: [Int32] = []
 
     /// A network of `count` neurons with the same parameters and background.
     /// - Parameters:
@@ -87,6 +92,17 @@ public struct Network: Sendable {
     public mutating func setConductances(excitatory: Double, inhibitory: Double, neuron: Int) {
         population.setConductances(excitatory: excitatory, inhibitory: inhibitory, neuron: neuron)
     }
+    /// Intrinsic parameters of one neuron (fixed-pattern noise, science.md 4.3); see
+    /// `LIFPopulation.setIntrinsic`.
+    public mutating func setIntrinsic(thresholdMv: Double, tauMembraneMs: Double, tauRefractoryMs: Double, neuron: Int) {
+        population.setIntrinsic(thresholdMv: thresholdMv, tauMembraneMs: tauMembraneMs,
+                                tauRefractoryMs: tauRefractoryMs, neuron: neuron)
+    }
+    /// Drops each recurrent spike event with the loss's probability from the next step on (nil: none).
+    public mutating func setSpikeLoss(_ loss: SpikeLoss?) {
+        spikeLoss = loss
+        deliveredBuffer = Array(repeating: 0, count: max(neuronCount, 1))
+    }
     public mutating func setBackground(_ bg: PoissonBackground, neuron: Int) { background.setBackground(bg, neuron: neuron) }
     public mutating func setBackground(_ bg: PoissonBackground) {
         for k in 0..<neuronCount { background.setBackground(bg, neuron: k) }
@@ -121,9 +137,22 @@ public struct Network: Sendable {
         lastStepSpikeCount = count
         if count > 0 {
             for s in 0..<count { spikeMonitor.append(step: n + 1, neuron: spikedBuffer[s]) }
-            spikedBuffer.withUnsafeMutableBufferPointer { spiked in
-                for p in projections.indices {
-                    projections[p].deliver(spiked: spiked, count: count, step: n, stepMs: stepMs, ring: &ring)
+            if spikeLoss == nil {
+                spikedBuffer.withUnsafeMutableBufferPointer { spiked in
+                    for p in projections.indices {
+                        projections[p].deliver(spiked: spiked, count: count, step: n, stepMs: stepMs, ring: &ring)
+                    }
+                }
+            } else {
+                var kept = 0
+                for s in 0..<count where !spikeLoss!.drops() {
+                    deliveredBuffer[kept] = spikedBuffer[s]
+                    kept += 1
+                }
+                deliveredBuffer.withUnsafeMutableBufferPointer { delivered in
+                    for p in projections.indices {
+                        projections[p].deliver(spiked: delivered, count: kept, step: n, stepMs: stepMs, ring: &ring)
+                    }
                 }
             }
         }

@@ -29,14 +29,16 @@ enum StepKernel {
         let p = population.parameters
         let n = population.count
         let decayE = population.decayE, decayI = population.decayI
-        let gL = p.gLeak, eE = p.eRevE, eI = p.eRevI, iOffset = p.iOffset
-        let vThresh = p.vThresh, vReset = p.vReset
+        let eE = p.eRevE, eI = p.eRevI, iOffset = p.iOffset
         let minusDtOverC = -population.stepMs / p.cm
         let dtOverC = population.stepMs / p.cm
-        let refractorySteps = population.refractoryStepCount
+        // Local references (no copy) so that reading them does not overlap the mutable access below.
+        let gLeak = population.gLeak, vThreshold = population.vThreshold, refractoryCounts = population.refractoryStepCounts
+        let vResetLevel = population.vResetLevel
         var spikeCount = 0
         background.withBuffers { lamE, lamI, wE, wI, resE, resI, rngE, rngI in
             population.withBuffers { v, ge, gi, ref, el, thr in
+              LIFPopulation.withIntrinsicBuffers(gLeak, vThreshold, vResetLevel, refractoryCounts) { gl, vth, vres, refN in
                 // Steps 1 + 3: decay and recurrent arrivals (vectorisable).
                 for k in 0..<n {
                     ge[k] = ge[k] * decayE + arrivingE[k]
@@ -53,17 +55,17 @@ enum StepKernel {
                 }
                 // Step 4: membrane of every neuron as if free (vectorisable in the series case).
                 var maxX = 0.0
-                for k in 0..<n { maxX = max(maxX, dtOverC * (gL + ge[k] + gi[k])) }
+                for k in 0..<n { maxX = max(maxX, dtOverC * (gl[k] + ge[k] + gi[k])) }
                 if maxX <= ExponentialEuler.seriesLimit {
                     for k in 0..<n {
-                        let g = gL + ge[k] + gi[k]
-                        let drive = gL * el[k] + ge[k] * eE + gi[k] * eI + iOffset
+                        let g = gl[k] + ge[k] + gi[k]
+                        let drive = gl[k] * el[k] + ge[k] * eE + gi[k] * eI + iOffset
                         v[k] = ExponentialEuler.seriesStep(v: v[k], drive: drive, conductance: g, dtOverC: dtOverC)
                     }
                 } else {
                     for k in 0..<n {
-                        let g = gL + ge[k] + gi[k]
-                        let drive = gL * el[k] + ge[k] * eE + gi[k] * eI + iOffset
+                        let g = gl[k] + ge[k] + gi[k]
+                        let drive = gl[k] * el[k] + ge[k] * eE + gi[k] * eI + iOffset
                         v[k] = ExponentialEuler.step(v: v[k], drive: drive, conductance: g,
                                                      dtOverC: dtOverC, minusDtOverC: minusDtOverC)
                     }
@@ -71,15 +73,16 @@ enum StepKernel {
                 // Steps 4 (refractory clamp) and 5 (threshold).
                 for k in 0..<n {
                     if ref[k] > 0 {
-                        v[k] = vReset
+                        v[k] = vres[k]
                         ref[k] -= 1
-                    } else if v[k] >= vThresh && thr[k] {
-                        v[k] = vReset
-                        ref[k] = refractorySteps
+                    } else if v[k] >= vth[k] && thr[k] {
+                        v[k] = vres[k]
+                        ref[k] = refN[k]
                         spiked[spikeCount] = Int32(truncatingIfNeeded: k)
                         spikeCount += 1
                     }
                 }
+              }
             }
         }
         return spikeCount
@@ -101,6 +104,23 @@ extension LIFPopulation {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+}
+
+extension LIFPopulation {
+    /// Read-only buffers of per-neuron g_l, V_th, V_reset and refractory step counts
+    /// (fixed-pattern noise).
+    static func withIntrinsicBuffers<R>(_ gLeak: [Double], _ vThreshold: [Double], _ vReset: [Double],
+                                        _ refractoryStepCounts: [Int32],
+                                        _ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>,
+                                                 UnsafeBufferPointer<Double>, UnsafeBufferPointer<Int32>) -> R) -> R {
+        gLeak.withUnsafeBufferPointer { gl in
+            vThreshold.withUnsafeBufferPointer { vth in
+                vReset.withUnsafeBufferPointer { vres in
+                    refractoryStepCounts.withUnsafeBufferPointer { refN in body(gl, vth, vres, refN) }
                 }
             }
         }

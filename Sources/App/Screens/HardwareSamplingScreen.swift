@@ -1,0 +1,87 @@
+import Canvas
+import Foundation
+import SpikeCore
+
+/// The screen of `hardware-sampling` (science.md 4; slide "Physical stochastic computation
+/// without noise"): D_KL(t) of the ideal model, the open-loop chip and the in-the-loop trained
+/// chip on log-log axes, the training curve (D_KL per iteration), a histogram of the realised
+/// weights against the ideal ones (units of W), and the figures with the chip clock.
+///
+/// Layouts: from 90x26 four panes; from 60x14 D_KL(t) and figures; from 40x12 D_KL(t).
+struct HardwareSamplingScreen: Screen {
+    enum Pane: Int, CaseIterable { case divergence, training, weights, figures }
+
+    var paneCount: Int { Pane.allCases.count }
+    var minimumSize: (width: Int, height: Int) { (40, 12) }
+    var primary: [String]
+
+    func render(_ readout: Readout, context: ScreenContext, into buffer: inout CellBuffer, area: Rect) {
+        let focused = Pane(rawValue: context.focusedPane) ?? .divergence
+        if context.zoomed {
+            draw(focused, readout, context, &buffer, area)
+            return
+        }
+        if area.width >= 88 && area.height >= 24 {
+            let rows = area.rows([1, 1])
+            let top = rows[0].columns([1, 1]), bottom = rows[1].columns([1, 1])
+            draw(.divergence, readout, context, &buffer, top[0])
+            draw(.training, readout, context, &buffer, top[1])
+            draw(.weights, readout, context, &buffer, bottom[0])
+            draw(.figures, readout, context, &buffer, bottom[1])
+        } else if area.width >= 60 && area.height >= 14 {
+            let columns = area.columns([3, 2])
+            draw(.divergence, readout, context, &buffer, columns[0])
+            draw(.figures, readout, context, &buffer, columns[1])
+        } else {
+            draw(.divergence, readout, context, &buffer, area)
+        }
+    }
+
+    private func panel(_ title: String, _ pane: Pane, _ context: ScreenContext, right: String = "") -> Panel {
+        Panel(title: title, rightTitle: right, role: context.focusedPane == pane.rawValue ? .hotkey : .box)
+    }
+
+    private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        let theme = context.theme
+        switch pane {
+        case .divergence:
+            let inner = panel("D_KL(p*‖p) vs sampled time", pane, context).render(into: &buffer, area: area, theme: theme)
+            var series: [LinePlot.Series] = []
+            for (i, (name, label)) in [("dkl_ideal", "ideal model"), ("dkl_open_loop", "chip, open loop"),
+                                       ("dkl_in_the_loop", "chip, trained in the loop")].enumerated() {
+                if let s = readout.series.first(where: { $0.name == name }) {
+                    series.append(LinePlot.Series(name: label, points: PlotData.points(s, positiveOnly: true),
+                                                  color: .gradient(.train, Double(i) / 2)))
+                }
+            }
+            LinePlot(series: series, xAxis: Axis("sampled time (ms)", scale: .log10), yAxis: Axis("D_KL (nats)", scale: .log10))
+                .render(into: &buffer, area: inner, theme: theme)
+        case .training:
+            let done = readout.figure("training_iterations").map { " \(Int($0)) iterations " } ?? ""
+            let inner = panel("in-the-loop training: D_KL per iteration", pane, context, right: done)
+                .render(into: &buffer, area: area, theme: theme)
+            let curve = readout.series.first { $0.name == "training_curve" }.map { PlotData.points($0, positiveOnly: true) } ?? []
+            var references: [LinePlot.ReferenceLine] = []
+            if let open = readout.figure("dkl_open_loop"), open.isFinite, open > 0 {
+                references.append(LinePlot.ReferenceLine(y: open, name: "open loop"))
+            }
+            LinePlot(series: [LinePlot.Series(name: "D_KL of iteration", points: curve, color: .gradient(.train, 1))],
+                     xAxis: Axis("iteration"), yAxis: Axis("D_KL (nats)", scale: .log10), references: references)
+                .render(into: &buffer, area: inner, theme: theme)
+        case .weights:
+            guard let d = readout.distributions.first, d.values.count >= 2 else {
+                panel("weights", pane, context).render(into: &buffer, area: area, theme: theme)
+                return
+            }
+            let inner = panel(d.label, pane, context).render(into: &buffer, area: area, theme: theme)
+            let groups = d.categories.enumerated().map { i, label in
+                BarChart.Group(label: label, values: d.values.map { i < $0.count ? $0[i] : .nan })
+            }
+            BarChart(groups: groups, seriesNames: d.seriesNames, valueAxis: Axis("synapses"), categoryTitle: "W")
+                .render(into: &buffer, area: inner, theme: theme)
+        case .figures:
+            FiguresPane(primary: primary).render(readout, context: context, focused: context.focusedPane == pane.rawValue,
+                                                 into: &buffer, area: area)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// A network of LIF samplers for a Boltzmann machine (science.md 1.1–1.10) as one lane of the
+/// hardware comparison: renewing synapses between the samplers (§1.8), Poisson background,
+/// optionally on an emulated chip (`HardwareRealisation.apply`: per-neuron intrinsic
+/// parameters, noisy background synapses, spike loss). The joint state is accumulated
+/// time-weighted (`StateHistogram`) after a burn-in that restarts with every reconfiguration.
+public struct ChipSampler: Sendable {
+    public private(set) var network: Network
+    public let unitCount: Int
+    public private(set) var histogram: StateHistogram
+    /// Time index from which states are counted.
+    public private(set) var measureStart: Int64 = 0
+    public let burnInSteps: Int64
+
+    public init(neuron: LIFParameters, background: PoissonBackground, unitCount: Int, stepMs: Double, seed: UInt64,
+                delayMs: Double, burnInMs: Double, realisation: HardwareRealisation?) {
+        var net = Network(parameters: neuron, count: unitCount, stepMs: stepMs, seed: seed, background: background,
+                          spikeCapacity: 4096)
+        net.addProjection(weights: DenseWeights(preCount: unitCount, postCount: unitCount),
+                          model: .renewing(tauSyn: neuron.tauSynE), delayMs: delayMs)
+        realisation?.apply(to: &net, nominal: neuron, background: background)
+        network = net
+        self.unitCount = unitCount
+        burnInSteps = Int64((burnInMs / stepMs).rounded())
+        histogram = StateHistogram(unitCount: unitCount, sampleIntervalSteps: 1 << 30)
+    }
+
+    /// Writes resting potentials (mV) and signed weights [pre][post] (µS) and restarts the
+    /// measurement after a burn-in.
+    public mutating func configure(restingPotentials: [Double], weights: [[Double]]) {
+        for (k, v) in restingPotentials.enumerated() { network.setRestingPotential(v, neuron: k) }
+        network.setWeights(DenseWeights(signed: weights), projection: 0)
+        restart()
+    }
+
+    /// Starts a new measurement window a burn-in from now.
+    public mutating func restart() {
+        measureStart = network.stepIndex + burnInSteps
+        histogram = StateHistogram(unitCount: unitCount, sampleIntervalSteps: 1 << 30)
+    }
+
+    /// Sampled time of the current window, ms.
+    public var sampledMs: Double { Double(histogram.totalSteps) * network.stepMs }
+
+    /// Simulates `steps` steps, counting the joint state after the burn-in.
+    public mutating func advance(steps: Int) {
+        let n = unitCount
+        for _ in 0..<max(0, steps) {
+            network.step()
+            guard network.stepIndex > measureStart else { continue }
+            var index = 0
+            network.population.refractorySteps.withUnsafeBufferPointer { ref in
+                for k in 0..<n { index = (index << 1) | (ref[k] > 0 ? 1 : 0) }
+            }
+            histogram.add(stateIndex: index)
+        }
+    }
+}

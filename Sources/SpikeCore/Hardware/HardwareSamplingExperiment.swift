@@ -1,0 +1,169 @@
+/// Physical computation without noise (science.md 4; slide "Physical stochastic computation
+/// without noise", BrainScaleS): the canonical Boltzmann machine sampled by LIF networks in
+/// three lanes advanced in lockstep,
+///
+/// 1. ideal: the simulated model with the shared calibration (science.md 1);
+/// 2. open loop: the same translation on an emulated chip (`HardwareRealisation`: per-neuron
+///    calibration under its own mismatch, quantised and distorted weights);
+/// 3. in the loop: the same chip trained with shadow weights (`InTheLoopTrainer`), then
+///    sampling with the trained parameters.
+///
+/// Figures: D_KL(p* ‖ p) of each lane over sampled time, the training curve (D_KL per
+/// iteration), a histogram of realised against ideal weights (in units of W), and the chip clock.
+public final class HardwareSamplingExperiment: Experiment {
+    public let config: HardwareSamplingConfig
+    public let calibration: ActivationCalibration
+    public let exact: BoltzmannDistribution
+    public let hardwareTranslation: HardwareTranslation
+    public let idealWeights: [[Double]]
+    public let openLoopWeights: [[Double]]
+    private(set) var ideal: ChipSampler
+    private(set) var openLoop: ChipSampler
+    public private(set) var trainer: InTheLoopTrainer
+    private var klIdeal: KLSeries
+    private var klOpenLoop: KLSeries
+    private var klInTheLoop: KLSeries
+    private var budget = StepBudget()
+    public private(set) var timeMs = 0.0
+
+    public init(config: HardwareSamplingConfig) {
+        let problems = config.validate()
+        precondition(problems.isEmpty, "invalid HardwareSamplingConfig: \(problems.joined(separator: "; "))")
+        self.config = config
+        let shared = config.calibration ?? CalibrationCache.shared.calibration(for: config.effectiveCalibrationSettings)
+            ?? .sbsReference
+        calibration = shared
+        let m = config.machine, n = m.unitCount
+        exact = BoltzmannDistribution(m)
+        let translation = LIFSamplingTranslation(neuron: config.neuron, background: config.background, calibration: shared)
+        idealWeights = translation.synapticWeights(m)
+        let hw = HardwareTranslation(realisation: config.hardware, neuron: config.neuron, background: config.background,
+                                     count: n, shared: shared, settings: config.effectiveCalibrationSettings)
+        hardwareTranslation = hw
+        func sampler(_ r: HardwareRealisation?, stream: UInt64) -> ChipSampler {
+            ChipSampler(neuron: config.neuron, background: config.background, unitCount: n, stepMs: config.stepMs,
+                        seed: SplitMix64.mix(config.seed ^ stream), delayMs: config.delayMs, burnInMs: config.burnInMs,
+                        realisation: r)
+        }
+        ideal = sampler(nil, stream: 1)
+        ideal.configure(restingPotentials: translation.restingPotentials(m), weights: idealWeights)
+        openLoop = sampler(config.hardware, stream: 2)
+        openLoopWeights = config.hardware.weights(hw.idealWeights(m))
+        openLoop.configure(restingPotentials: hw.realisedRestingPotentials(m), weights: openLoopWeights)
+        trainer = InTheLoopTrainer(machine: m, translation: hw, sampler: sampler(config.hardware, stream: 3),
+                                   iterationMs: config.iterationMs, iterations: config.iterations,
+                                   rule: ContrastiveUpdate(learningRate: config.learningRate, momentum: config.momentum))
+        klIdeal = KLSeries(grid: config.klGrid)
+        klOpenLoop = KLSeries(grid: config.klGrid)
+        klInTheLoop = KLSeries(grid: config.klGrid)
+    }
+
+    public var stepMs: Double { config.stepMs }
+
+    public func advance(by durationMs: Double) {
+        guard durationMs > 0 else { return }
+        advance(steps: budget.steps(for: durationMs, stepMs: config.stepMs))
+    }
+
+    /// Simulates `steps` steps of every lane (in chunks, so the KL series see their grid points).
+    public func advance(steps: Int) {
+        var left = steps
+        let p = exact.probabilities
+        while left > 0 {
+            let chunk = min(left, 1000)
+            ideal.advance(steps: chunk)
+            openLoop.advance(steps: chunk)
+            let unused = trainer.advance(steps: chunk)
+            if unused > 0 { trainer.evaluate(steps: unused) }
+            left -= chunk
+            timeMs += Double(chunk) * config.stepMs
+            klIdeal.update(sampledMs: ideal.sampledMs, target: p, counts: ideal.histogram.counts)
+            klOpenLoop.update(sampledMs: openLoop.sampledMs, target: p, counts: openLoop.histogram.counts)
+            if trainer.isFinished {
+                klInTheLoop.update(sampledMs: trainer.sampler.sampledMs, target: p, counts: trainer.sampler.histogram.counts)
+            }
+        }
+    }
+
+    public var parameters: [ParameterInfo] { [] }
+
+    public func setParameter(_ key: String, to value: Double) throws(ParameterError) { throw .unknown(key: key) }
+
+    // MARK: readout
+
+    private func dkl(_ s: ChipSampler) -> Double {
+        s.histogram.totalSteps > 0 ? KullbackLeibler.targetToSampled(target: exact.probabilities, counts: s.histogram.counts) : .nan
+    }
+
+    /// D_KL of the ideal, open-loop and (after training) in-the-loop lanes.
+    public var dklIdeal: Double { dkl(ideal) }
+    public var dklOpenLoop: Double { dkl(openLoop) }
+    public var dklInTheLoop: Double { trainer.isFinished ? dkl(trainer.sampler) : .nan }
+
+    public func readout() -> Readout {
+        let profile = config.hardware.profile
+        let clock = profile.clock
+        let curve = trainer.curve.enumerated().map { (timeMs: Double($0.offset), value: $0.element) }
+        var figures = [
+            Figure(name: "dkl_ideal", value: dklIdeal, label: "D_KL(p*‖p) ideal model"),
+            Figure(name: "dkl_open_loop", value: dklOpenLoop, label: "D_KL(p*‖p) \(profile.title), open loop"),
+            Figure(name: "dkl_in_the_loop", value: dklInTheLoop,
+                   label: "D_KL(p*‖p) \(profile.title), trained in the loop (after \(config.iterations) iterations)"),
+            Figure(name: "chip_wall_ms", value: clock?.chipWallMs(biologicalMs: timeMs) ?? .nan,
+                   label: "wall-clock the chip needs for this biological time (ms)"),
+            Figure(name: "speedup", value: profile.speedup ?? .nan, label: "chip speed-up over biological time"),
+            Figure(name: "training_iterations", value: Double(trainer.iterationsDone), label: "in-the-loop iterations done"),
+            Figure(name: "dkl_training_last", value: trainer.curve.last ?? .nan,
+                   label: "D_KL(p*‖p) of the last training iteration (\(Int(config.iterationMs)) ms)"),
+            Figure(name: "sampled_ms", value: ideal.sampledMs, label: "sampled time of the ideal and open-loop lanes (ms)"),
+            Figure(name: "weight_levels", value: profile.weightLevels.map(Double.init) ?? .nan, label: "weight levels 2^B"),
+            Figure(name: "chip_seed", value: Double(config.hardware.chipSeed), label: "chip seed (fixed-pattern noise)"),
+            Figure(name: "failed_calibrations", value: Double(hardwareTranslation.failedCalibrations),
+                   label: "per-neuron calibrations that failed (shared one used)"),
+        ]
+        figures.append(Figure(name: "v_p05_mv", value: calibration.vP05, label: "shared calibration v_p05 (mV)"))
+        figures.append(Figure(name: "alpha_mv", value: calibration.alpha, label: "shared calibration α (mV)"))
+        return Readout(timeMs: timeMs, figures: figures,
+                       series: [Series(name: "dkl_ideal", points: klIdeal.points),
+                                Series(name: "dkl_open_loop", points: klOpenLoop.points),
+                                Series(name: "dkl_in_the_loop", points: klInTheLoop.points),
+                                Series(name: "training_curve", points: curve)],
+                       distributions: [weightHistogram()])
+    }
+
+    /// Histogram of the ideal weights W against the realised ones (open loop, and in the loop
+    /// now), each realised conductance expressed in units of W by its neuron's own factor.
+    func weightHistogram() -> Distribution {
+        let m = config.machine, n = m.unitCount
+        func values(_ w: [[Double]]) -> [Double] {
+            var v: [Double] = []
+            for j in 0..<n { for k in 0..<n where k != j { v.append(hardwareTranslation.boltzmannWeight(w[j][k], post: k, machine: m)) } }
+            return v
+        }
+        var idealW: [Double] = []
+        for j in 0..<n { for k in 0..<n where k != j { idealW.append(m.weight(k, j)) } }
+        let sets = [idealW, values(openLoopWeights), values(trainer.realisedWeights)]
+        let width = config.weightBinWidth
+        let all = sets.flatMap { $0 }.filter(\.isFinite)
+        let lo = ((all.min() ?? -1) / width).rounded(.down), hi = ((all.max() ?? 1) / width).rounded(.down)
+        let bins = max(1, Int(hi - lo) + 1)
+        let counts = sets.map { set -> [Double] in
+            var c = Array(repeating: 0.0, count: bins)
+            for x in set where x.isFinite { c[min(bins - 1, max(0, Int((x / width).rounded(.down) - lo)))] += 1 }
+            return c
+        }
+        let labels = (0..<bins).map { String(format2: (lo + Double($0) + 0.5) * width) }
+        return Distribution(label: "weights in units of W: ideal vs realised on the chip", categories: labels,
+                            seriesNames: ["ideal W", "open loop", "in the loop"], values: counts)
+    }
+}
+
+extension String {
+    /// `x` with two decimals (no Foundation).
+    init(format2 x: Double) {
+        let r = (x * 100).rounded() / 100
+        let sign = r < 0 ? "-" : ""
+        let a = abs(r), whole = Int(a), frac = Int(((a - Double(whole)) * 100).rounded())
+        self = sign + "\(whole)." + (frac < 10 ? "0\(frac)" : "\(frac)")
+    }
+}
