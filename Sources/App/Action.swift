@@ -20,6 +20,21 @@ public enum Action: Equatable, Sendable {
     case increaseParameter
     /// Esc: closes an overlay, quits from the top level.
     case back
+    /// Writes the current frame as plain text to a file.
+    case snapshot
+
+    /// Actions that change only what is shown, not the simulation (a replay redoes these from
+    /// the log's `key` lines; the others come from the log's own input lines).
+    public var isUIOnly: Bool {
+        switch self {
+        case .toggleHelp, .nextPane, .previousPane, .cycleTheme, .toggleZoom, .toggleLogScale,
+             .selectPreviousParameter, .selectNextParameter:
+            return true
+        case .back, .quit, .togglePause, .step, .faster, .slower, .restart, .decreaseParameter, .increaseParameter,
+             .snapshot:
+            return false
+        }
+    }
 }
 
 /// The key map: one table, so the help overlay and the key bar are generated from it.
@@ -43,6 +58,7 @@ public enum KeyMap {
         ([.character("t")], "t", .cycleTheme, "next colour theme"),
         ([.character("r")], "r", .restart, "restart the scenario with the same seed"),
         ([.escape], "Esc", .back, "close the overlay, or quit"),
+        ([.character("s")], "s", .snapshot, "save the screen as a plain-text file"),
     ]
 
     /// The action bound to `key`, if any.
