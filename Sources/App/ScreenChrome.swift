@@ -48,6 +48,7 @@ enum ScreenChrome {
         if app.measuredFramesPerSecond > 0 { parts.append(String(format: "%.0f fps", app.measuredFramesPerSecond)) }
         parts.append("seed \(app.seed)")
         if app.state.paused { parts.append("PAUSED") }
+        if let badge = app.statusBadge { parts.append(badge) }
         return parts.joined(separator: "  ")
     }
 

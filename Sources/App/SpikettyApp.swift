@@ -20,7 +20,7 @@ public final class SpikettyApp {
     public let scenario: Scenario
     public let seed: UInt64
     public private(set) var experiment: any Experiment
-    public internal(set) var state: AppState
+    public var state: AppState
     public let themes: [Theme]
     let terminal: any TerminalIO
     var screen: any Screen
@@ -39,6 +39,8 @@ public final class SpikettyApp {
     /// Set while a log is replayed: keys that would change the simulation are ignored (the
     /// log's own inputs drive it) and snapshots are not written again.
     var replaying = false
+    /// Shown at the end of the status bar while a log is replayed ("REPLAY 40% ×2").
+    public var statusBadge: String?
     /// Folder plain-text snapshots (`s`) are written to; nil: the current directory.
     public var snapshotDirectory: String?
 
@@ -238,10 +240,10 @@ public final class SpikettyApp {
 
 extension SpikettyApp {
     /// Writes the log's `end` line (quit or the signal that stopped the run) and flushes.
-    public func finishRecording(_ reason: ExitReason) {
+    public func finishRecording(_ reason: ExitReason, reason text: String? = nil) {
         switch reason {
-        case .quit: record(.end(reason: "quit"))
-        case .signal(let signo): record(.end(reason: "signal \(signo)"))
+        case .quit: record(.end(reason: text ?? "quit"))
+        case .signal(let signo): record(.end(reason: text ?? "signal \(signo)"))
         }
         recorder?.flush()
     }

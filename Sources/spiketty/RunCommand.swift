@@ -44,11 +44,22 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Headless output: table or json.")
     var format: OutputFormat = .table
 
+    @Option(help: ArgumentHelp("Write a session log to this file as the run goes (docs/log-format.md).", valueName: "file"))
+    var record: String?
+
+    @Flag(help: "With --record: also log every spike (bigger logs; needed for spike and state exports).")
+    var spikes = false
+
     func run() throws {
         let loaded = try loadScenarioOrExit(scenario)
         CalibrationCache.shared.setStore(CalibrationFiles.standard())
         if headless {
-            let report = HeadlessReport.run(loaded, seed: seed, durationMs: duration.milliseconds)
+            let report: HeadlessReport
+            if let record {
+                report = try recordedHeadlessRun(loaded, path: record)
+            } else {
+                report = HeadlessReport.run(loaded, seed: seed, durationMs: duration.milliseconds)
+            }
             print(format == .json ? report.json : report.table, terminator: "")
             return
         }
@@ -84,6 +95,16 @@ struct RunCommand: ParsableCommand {
         }
         let app = SpikettyApp(scenario: loaded, seed: seed, terminal: terminal, themes: themes.themes,
                               themeIndex: themes.index, experiment: experiment)
+        if let record {
+            do {
+                // Checksums and figures once per second of the live run (30 frames).
+                app.recorder = try RecordingSupport.startRecording(record, app: app, mode: "live", spikes: spikes,
+                                                                   checksumEvery: 30, figuresEvery: 30)
+            } catch {
+                terminal.shutdown()
+                throw error
+            }
+        }
         let reason = app.run(clock: MonotonicClock())
         terminal.shutdown()
         for warning in themes.warnings { printError("spiketty: " + warning) }
@@ -91,5 +112,21 @@ struct RunCommand: ParsableCommand {
             printError("spiketty: caught signal \(signo); terminal restored")
             throw ExitCode(128 + signo)
         }
+    }
+
+    /// A headless run that writes a session log: frames of about one second of biological time
+    /// (the duration split evenly), a checksum and the figures after each.
+    func recordedHeadlessRun(_ scenario: Scenario, path: String) throws -> HeadlessReport {
+        let frames = max(1, Int((duration.milliseconds / 1000).rounded(.up)))
+        let terminal = OffscreenTerminal(width: 100, height: 30, colorDepth: .palette256)
+        let app = SpikettyApp(scenario: scenario, seed: seed, terminal: terminal, themes: [Theme.builtInDefault])
+        app.simulatedFramePeriodMs = duration.milliseconds / Double(frames)
+        app.state.speed = 1
+        app.recorder = try RecordingSupport.startRecording(path, app: app, mode: "headless", spikes: spikes,
+                                                           checksumEvery: 1, figuresEvery: 1)
+        for _ in 0..<frames { app.advanceAndDraw(draw: false) }
+        app.finishRecording(.quit, reason: "duration")
+        return HeadlessReport(scenario: scenario.name, seed: app.seed, durationMs: app.experiment.timeMs,
+                              readout: app.experiment.readout())
     }
 }
