@@ -79,20 +79,37 @@ public final class SessionPlayback {
         }
         app.advanceAndDraw(draw: draw)
         while nextEvent < events.count, events[nextEvent].frame <= frame, SessionPlayback.isOutput(events[nextEvent]) {
-            if case .checksum(let logged) = events[nextEvent].kind {
-                let replayed = app.experiment.stateChecksum()
-                if replayed == logged {
-                    verifiedChecksums += 1
-                } else if divergence == nil {
-                    let e = events[nextEvent]
-                    divergence = Divergence(line: log.eventLines[nextEvent], frame: e.frame, step: e.step, timeMs: e.timeMs,
-                                            logged: logged, replayed: replayed)
-                }
-            }
+            if case .checksum(let logged) = events[nextEvent].kind { verify(logged, eventIndex: nextEvent) }
             nextEvent += 1
         }
         frame += 1
+        if frame == frameCount { finishEnd() }
         return true
+    }
+
+    /// After the last frame: the inputs that came after it (a change just before quitting),
+    /// then the `end` line's checksum of the final state.
+    private func finishEnd() {
+        let events = log.events
+        while nextEvent < events.count {
+            if case .end(_, let checksum?) = events[nextEvent].kind {
+                verify(checksum, eventIndex: nextEvent)
+            } else if !SessionPlayback.isOutput(events[nextEvent]) {
+                apply(events[nextEvent])
+            }
+            nextEvent += 1
+        }
+    }
+
+    private func verify(_ logged: UInt64, eventIndex: Int) {
+        let replayed = app.experiment.stateChecksum()
+        if replayed == logged {
+            verifiedChecksums += 1
+        } else if divergence == nil {
+            let e = log.events[eventIndex]
+            divergence = Divergence(line: log.eventLines[eventIndex], frame: e.frame, step: e.step, timeMs: e.timeMs,
+                                    logged: logged, replayed: replayed)
+        }
     }
 
     /// Plays every remaining frame without drawing, then draws the last one (headless replay).

@@ -242,8 +242,8 @@ extension SpikettyApp {
     /// Writes the log's `end` line (quit or the signal that stopped the run) and flushes.
     public func finishRecording(_ reason: ExitReason, reason text: String? = nil) {
         switch reason {
-        case .quit: record(.end(reason: text ?? "quit"))
-        case .signal(let signo): record(.end(reason: text ?? "signal \(signo)"))
+        case .quit: record(.end(reason: text ?? "quit", checksum: experiment.stateChecksum()))
+        case .signal(let signo): record(.end(reason: text ?? "signal \(signo)", checksum: experiment.stateChecksum()))
         }
         recorder?.flush()
     }

@@ -82,7 +82,10 @@ public enum NESTScriptExport {
 
         def build(threads):
             nest.ResetKernel()
-            nest.set_verbosity("M_WARNING")
+            if hasattr(nest, "VerbosityLevel"):
+                nest.verbosity = nest.VerbosityLevel.WARNING
+            else:
+                nest.set_verbosity("M_WARNING")
             nest.SetKernelStatus({"resolution": DT_MS, "rng_seed": SEED, "local_num_threads": threads})
             n = len(B)
             neurons = nest.Create("iaf_cond_exp", n, params=NEURON)

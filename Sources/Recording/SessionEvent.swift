@@ -32,8 +32,8 @@ public struct SessionEvent: Sendable, Equatable {
         case spike(neuron: Int, timeMs: Double)
         /// A plain-text snapshot of the frame was written to `path`.
         case snapshot(path: String)
-        /// The session ended (`quit`, `signal 15`, `duration`).
-        case end(reason: String)
+        /// The session ended (`quit`, `signal 15`, `duration`), with the state checksum at the end.
+        case end(reason: String, checksum: UInt64?)
     }
 
     /// A named number (`figures` lines hold `name=value` pairs).
@@ -80,7 +80,7 @@ public struct SessionEvent: Sendable, Equatable {
         case .figures(let pairs): return ["figures"] + pairs.map { "\($0.name)=\(F.exact($0.value))" }
         case .spike(let n, let t): return ["spike", String(n), F.milliseconds(t)]
         case .snapshot(let path): return ["snapshot", path]
-        case .end(let reason): return ["end", reason]
+        case .end(let reason, let checksum): return ["end", reason] + (checksum.map { [F.hex($0)] } ?? [])
         }
     }
 

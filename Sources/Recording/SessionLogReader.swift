@@ -65,7 +65,7 @@ public enum SessionLogReader {
                 throw SessionLogError(line: number, message: "frame \(event.frame) is before frame \(lastFrame) of an earlier line (frames never go back)")
             }
             lastFrame = event.frame
-            if case .end(let reason) = event.kind { endReason = reason }
+            if case .end(let reason, _) = event.kind { endReason = reason }
             events.append(event)
             eventLines.append(number)
         }
@@ -203,8 +203,13 @@ public enum SessionLogReader {
             try count(1, "a file path")
             kind = .snapshot(path: String(arg(0)!))
         case "end":
-            try count(1, "a reason")
-            kind = .end(reason: String(arg(0)!))
+            guard args.count == 1 || args.count == 2 else { throw fail("'end' with a reason and optionally a checksum") }
+            var checksum: UInt64?
+            if let c = arg(1) {
+                guard c.count == 16, let v = UInt64(c, radix: 16) else { throw fail("'end' with a reason and a checksum of 16 hex digits") }
+                checksum = v
+            }
+            kind = .end(reason: String(arg(0)!), checksum: checksum)
         default:
             throw SessionLogError(line: number, message: "unknown event kind '\(p[3])' (expected key, param, speed, pause, resume, "
                                   + "step, restart, resize, fps, checksum, figures, spike, snapshot or end)")

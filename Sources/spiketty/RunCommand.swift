@@ -115,15 +115,18 @@ struct RunCommand: ParsableCommand {
     }
 
     /// A headless run that writes a session log: frames of about one second of biological time
-    /// (the duration split evenly), a checksum and the figures after each.
+    /// (the duration split evenly), a checksum and the figures after each. With --spikes the
+    /// frames are ten times shorter (spikes are taken from the readout's raster window, which
+    /// must cover a frame), with a checksum and the figures every ten frames.
     func recordedHeadlessRun(_ scenario: Scenario, path: String) throws -> HeadlessReport {
-        let frames = max(1, Int((duration.milliseconds / 1000).rounded(.up)))
+        let perSecond = spikes ? 10 : 1
+        let frames = max(1, Int((duration.milliseconds * Double(perSecond) / 1000).rounded(.up)))
         let terminal = OffscreenTerminal(width: 100, height: 30, colorDepth: .palette256)
         let app = SpikettyApp(scenario: scenario, seed: seed, terminal: terminal, themes: [Theme.builtInDefault])
         app.simulatedFramePeriodMs = duration.milliseconds / Double(frames)
         app.state.speed = 1
         app.recorder = try RecordingSupport.startRecording(path, app: app, mode: "headless", spikes: spikes,
-                                                           checksumEvery: 1, figuresEvery: 1)
+                                                           checksumEvery: perSecond, figuresEvery: perSecond)
         for _ in 0..<frames { app.advanceAndDraw(draw: false) }
         app.finishRecording(.quit, reason: "duration")
         return HeadlessReport(scenario: scenario.name, seed: app.seed, durationMs: app.experiment.timeMs,
