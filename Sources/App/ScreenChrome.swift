@@ -8,7 +8,7 @@ enum ScreenChrome {
     /// The key-bar items, in the order they are dropped from the right when narrow.
     static let keyBarItems: [(key: String, label: String)] = [
         ("q", "quit"), ("?", "help"), ("space", "pause"), ("+/-", "speed"), ("↑↓←→", "parameter"),
-        ("Tab", "pane"), ("e", "expand"), ("t", "theme"), ("r", "restart"),
+        ("Tab", "pane"), ("e", "expand"), ("t", "theme"), ("r", "restart"), ("s", "snapshot"),
     ]
 
     static func draw(app: SpikettyApp, into buffer: inout CellBuffer) {

@@ -9,7 +9,7 @@ public enum SessionLogReader {
         let truncated: Int? = tail.isEmpty ? nil : lines.count + 1
         guard let first = lines.first else {
             throw SessionLogError(line: truncated == nil ? 0 : 1,
-                                  message: truncated == nil ? "empty file: not a spiketty session log"
+                                  message: truncated == nil ? "empty file: no header (a recording killed before it wrote its header, or not a session log)"
                                       : "the log ends inside its first line (expected '\(SessionLogFormat.magic)')")
         }
         guard first == SessionLogFormat.magic else {
