@@ -28,27 +28,31 @@ enum RecordingSupport {
         try String(contentsOfFile: scenario.file, encoding: .utf8)
     }
 
-    /// Opens the log file and writes the header for `app`, or says why not.
-    static func startRecording(_ path: String, app: SpikettyApp, mode: String, spikes: Bool,
-                               checksumEvery: Int, figuresEvery: Int) throws -> SessionRecorder {
+    /// The log file and the scenario text for its header, opened before the screen is taken
+    /// (so a problem is printed on the plain terminal), or why not.
+    static func openLog(_ path: String, scenario: Scenario) throws -> (file: LogFile, scenarioText: String) {
         let text: String
         do {
-            text = try scenarioText(app.scenario)
+            text = try scenarioText(scenario)
         } catch {
-            printError("spiketty: \(app.scenario.file): cannot read the scenario again for the log (\(error.localizedDescription))")
+            printError("spiketty: \(scenario.file): cannot read the scenario again for the log (\(error.localizedDescription))")
             throw ExitCode(2)
         }
-        let file: LogFile
         do {
-            file = try LogFile(path: path)
+            return (try LogFile(path: path), text)
         } catch {
             printError("spiketty: --record " + error.description)
             throw ExitCode(2)
         }
-        let header = SessionRecorder.header(for: app, scenarioText: text, mode: mode, appVersion: appVersion, build: build,
-                                            createdUTC: nowUTC, checksumEvery: checksumEvery, figuresEvery: figuresEvery,
-                                            spikes: spikes)
-        return SessionRecorder(header: header, sink: file)
+    }
+
+    /// Starts recording `app` into an opened log: writes the header.
+    static func startRecording(_ log: (file: LogFile, scenarioText: String), app: SpikettyApp, mode: String, spikes: Bool,
+                               checksumEvery: Int, figuresEvery: Int) -> SessionRecorder {
+        let header = SessionRecorder.header(for: app, scenarioText: log.scenarioText, mode: mode, appVersion: appVersion,
+                                            build: build, createdUTC: nowUTC, checksumEvery: checksumEvery,
+                                            figuresEvery: figuresEvery, spikes: spikes)
+        return SessionRecorder(header: header, sink: log.file)
     }
 
     /// Reads a session log, or prints the error naming the file and line and exits with 2.

@@ -86,6 +86,7 @@ struct RunCommand: ParsableCommand {
         // Build before taking the screen: some kinds measure a calibration first (seconds, once).
         printError("spiketty: preparing \(loaded.name)…")
         let experiment = ExperimentBuilder.make(loaded, seed: seed)
+        let log = try record.map { try RecordingSupport.openLog($0, scenario: loaded) }
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(forcedDepth: forced)
@@ -95,15 +96,10 @@ struct RunCommand: ParsableCommand {
         }
         let app = SpikettyApp(scenario: loaded, seed: seed, terminal: terminal, themes: themes.themes,
                               themeIndex: themes.index, experiment: experiment)
-        if let record {
-            do {
-                // Checksums and figures once per second of the live run (30 frames).
-                app.recorder = try RecordingSupport.startRecording(record, app: app, mode: "live", spikes: spikes,
-                                                                   checksumEvery: 30, figuresEvery: 30)
-            } catch {
-                terminal.shutdown()
-                throw error
-            }
+        if let log {
+            // Checksums and figures once per second of the live run (30 frames).
+            app.recorder = RecordingSupport.startRecording(log, app: app, mode: "live", spikes: spikes,
+                                                           checksumEvery: 30, figuresEvery: 30)
         }
         let reason = app.run(clock: MonotonicClock())
         terminal.shutdown()
@@ -125,8 +121,9 @@ struct RunCommand: ParsableCommand {
         let app = SpikettyApp(scenario: scenario, seed: seed, terminal: terminal, themes: [Theme.builtInDefault])
         app.simulatedFramePeriodMs = duration.milliseconds / Double(frames)
         app.state.speed = 1
-        app.recorder = try RecordingSupport.startRecording(path, app: app, mode: "headless", spikes: spikes,
-                                                           checksumEvery: perSecond, figuresEvery: perSecond)
+        app.recorder = RecordingSupport.startRecording(try RecordingSupport.openLog(path, scenario: scenario), app: app,
+                                                       mode: "headless", spikes: spikes, checksumEvery: perSecond,
+                                                       figuresEvery: perSecond)
         for _ in 0..<frames { app.advanceAndDraw(draw: false) }
         app.finishRecording(.quit, reason: "duration")
         return HeadlessReport(scenario: scenario.name, seed: app.seed, durationMs: app.experiment.timeMs,
