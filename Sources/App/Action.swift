@@ -26,14 +26,8 @@ public enum Action: Equatable, Sendable {
     /// Actions that change only what is shown, not the simulation (a replay redoes these from
     /// the log's `key` lines; the others come from the log's own input lines).
     public var isUIOnly: Bool {
-        switch self {
-        case .toggleHelp, .nextPane, .previousPane, .cycleTheme, .toggleZoom, .toggleLogScale,
-             .selectPreviousParameter, .selectNextParameter:
-            return true
-        case .back, .quit, .togglePause, .step, .faster, .slower, .restart, .decreaseParameter, .increaseParameter,
-             .snapshot:
-            return false
-        }
+        [.toggleHelp, .nextPane, .previousPane, .cycleTheme, .toggleZoom, .toggleLogScale,
+         .selectPreviousParameter, .selectNextParameter].contains(self)
     }
 }
 
