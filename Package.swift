@@ -30,13 +30,15 @@ let package = Package(
             name: "Scenarios",
             dependencies: ["SpikeCore", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // Session logs (write, read, replay checks), spike/state/asciicast/NEST exports; text in, text out.
+        .target(name: "Recording", dependencies: ["SpikeCore", "Scenarios"]),
         // App state machine, key map, frame loop, one screen per scenario kind.
-        .target(name: "App", dependencies: ["SpikeCore", "Scenarios", "Canvas"]),
+        .target(name: "App", dependencies: ["SpikeCore", "Scenarios", "Canvas", "Recording"]),
         // The command line: builds the terminal (real or headless) and hands it to the app.
         .executableTarget(
             name: "spiketty",
             dependencies: [
-                "App", "Terminal", "Scenarios", "SpikeCore", "Canvas",
+                "App", "Terminal", "Scenarios", "SpikeCore", "Canvas", "Recording",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,5 +47,6 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SpikeCore"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Scenarios", "SpikeCore", "Canvas"]),
+        .testTarget(name: "RecordingTests", dependencies: ["Recording", "App", "Scenarios", "SpikeCore", "Canvas"]),
     ]
 )

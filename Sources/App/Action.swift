@@ -22,6 +22,15 @@ public enum Action: Equatable, Sendable {
     case increaseParameter
     /// Esc: closes an overlay, quits from the top level.
     case back
+    /// Writes the current frame as plain text to a file.
+    case snapshot
+
+    /// Actions that change only what is shown, not the simulation (a replay redoes these from
+    /// the log's `key` lines; the others come from the log's own input lines).
+    public var isUIOnly: Bool {
+        [.toggleHelp, .nextPane, .previousPane, .cycleTheme, .toggleZoom, .toggleLogScale,
+         .selectPreviousParameter, .selectNextParameter].contains(self)
+    }
 }
 
 /// The key map: one table, so the help overlay and the key bar are generated from it.
@@ -46,6 +55,7 @@ public enum KeyMap {
         ([.character("r")], "r", .restart, "restart the scenario with the same seed"),
         ([.character("H")], "H", .toggleHardware, "hardware: ideal → BrainScaleS-1 → BrainScaleS-2 (restarts)"),
         ([.escape], "Esc", .back, "close the overlay, or quit"),
+        ([.character("s")], "s", .snapshot, "save the screen as a plain-text file"),
     ]
 
     /// The action bound to `key`, if any.

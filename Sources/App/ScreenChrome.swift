@@ -8,7 +8,7 @@ enum ScreenChrome {
     /// The key-bar items, in the order they are dropped from the right when narrow.
     static let keyBarItems: [(key: String, label: String)] = [
         ("q", "quit"), ("?", "help"), ("space", "pause"), ("+/-", "speed"), ("↑↓←→", "parameter"),
-        ("Tab", "pane"), ("e", "expand"), ("t", "theme"), ("r", "restart"), ("H", "chip"),
+        ("Tab", "pane"), ("e", "expand"), ("t", "theme"), ("r", "restart"), ("H", "chip"), ("s", "snapshot"),
     ]
 
     static func draw(app: SpikettyApp, into buffer: inout CellBuffer) {
@@ -80,6 +80,7 @@ enum ScreenChrome {
         if app.measuredFramesPerSecond > 0 { parts.append(String(format: "%.0f fps", app.measuredFramesPerSecond)) }
         parts.append("seed \(app.seed)")
         if app.state.paused { parts.append("PAUSED") }
+        if let badge = app.statusBadge { parts.append(badge) }
         return parts.joined(separator: "  ")
     }
 

@@ -1,4 +1,5 @@
 import Canvas
+import Recording
 import Scenarios
 import SpikeCore
 
@@ -20,17 +21,29 @@ public final class SpikettyApp {
     public private(set) var scenario: Scenario
     public let seed: UInt64
     public private(set) var experiment: any Experiment
-    public private(set) var state: AppState
+    public var state: AppState
     public let themes: [Theme]
     let terminal: any TerminalIO
     var screen: any Screen
     /// Frames drawn, and a smoothed measure of frames and biological ms per wall second.
     public private(set) var frameCount = 0
-    public private(set) var measuredFramesPerSecond = 0.0
+    public internal(set) var measuredFramesPerSecond = 0.0
     public private(set) var measuredSpeed = 0.0
 
     /// Target frame period: 30 frames per second.
     public static let framePeriodMs = 1000.0 / 30
+    /// The frame period the simulation is paced by (`framePeriodMs` live; a replay uses the
+    /// log's, e.g. 1000 ms for a recorded headless run).
+    public var simulatedFramePeriodMs = SpikettyApp.framePeriodMs
+    /// Writes the session log when recording (`--record`).
+    public var recorder: SessionRecorder?
+    /// Set while a log is replayed: keys that would change the simulation are ignored (the
+    /// log's own inputs drive it) and snapshots are not written again.
+    var replaying = false
+    /// Shown at the end of the status bar while a log is replayed ("REPLAY 40% ×2").
+    public var statusBadge: String?
+    /// Folder plain-text snapshots (`s`) are written to; nil: the current directory.
+    public var snapshotDirectory: String?
 
     /// `experiment`, when given, must have been built from `scenario` with `seed` (the command
     /// line builds it before the screen is taken, so slow set-up such as a calibration happens
@@ -53,7 +66,15 @@ public final class SpikettyApp {
     public var terminalDepth: ColorDepth { terminal.colorDepth }
 
     /// Biological time one frame covers at the current speed, in ms.
-    public var frameBiologicalMs: Double { state.speed * SpikettyApp.framePeriodMs }
+    public var frameBiologicalMs: Double { state.speed * simulatedFramePeriodMs }
+
+    /// The terminal's size in cells.
+    public var terminalSize: (width: Int, height: Int) { terminal.size }
+
+    /// Logs an event with the frame it takes effect in (the next one drawn).
+    func record(_ kind: SessionEvent.Kind) {
+        recorder?.record(kind, frame: frameCount, experiment: experiment)
+    }
 
     /// Applies one input event; returns why to stop, if it asks to.
     @discardableResult
@@ -62,15 +83,20 @@ public final class SpikettyApp {
         case .signal(let signo):
             state.quitRequested = true
             return .signal(signo)
-        case .resize:
+        case .resize(let width, let height):
+            record(.resize(width: width, height: height))
             return nil
         case .key(let key):
             if state.showHelp {
+                let quits = KeyMap.action(for: key) == .quit
+                record(.key(name: KeyNames.name(key), action: quits ? "quit" : "dismissHelp"))
                 state.showHelp = false
-                if KeyMap.action(for: key) == .quit { state.quitRequested = true; return .quit }
+                if quits { state.quitRequested = true; return .quit }
                 return nil
             }
             guard let action = KeyMap.action(for: key) else { return nil }
+            record(.key(name: KeyNames.name(key), action: String(describing: action)))
+            if replaying && !action.isUIOnly && action != .quit && action != .back { return nil }
             return perform(action)
         }
     }
@@ -85,11 +111,22 @@ public final class SpikettyApp {
             state.quitRequested = true
             return .quit
         case .toggleHelp: state.showHelp.toggle()
-        case .togglePause: state.paused.toggle()
+        case .togglePause:
+            state.paused.toggle()
+            record(state.paused ? .pause : .resume)
         case .step:
-            if state.paused { state.stepRequested = true }
-        case .faster: state.speed = min(state.speed * AppState.speedFactor, AppState.speedRange.upperBound)
-        case .slower: state.speed = max(state.speed / AppState.speedFactor, AppState.speedRange.lowerBound)
+            if state.paused {
+                state.stepRequested = true
+                record(.stepFrame)
+            }
+        case .faster:
+            state.speed = min(state.speed * AppState.speedFactor, AppState.speedRange.upperBound)
+            record(.speed(state.speed))
+        case .slower:
+            state.speed = max(state.speed / AppState.speedFactor, AppState.speedRange.lowerBound)
+            record(.speed(state.speed))
+        case .snapshot:
+            saveSnapshot()
         case .nextPane: state.focusedPane = (state.focusedPane + 1) % max(1, screen.paneCount)
         case .previousPane: state.focusedPane = (state.focusedPane + max(1, screen.paneCount) - 1) % max(1, screen.paneCount)
         case .cycleTheme:
@@ -100,8 +137,8 @@ public final class SpikettyApp {
             state.logScale.toggle()
             setMessage(state.logScale ? "bar charts: logarithmic scale" : "bar charts: linear scale")
         case .restart:
-            experiment = ExperimentBuilder.make(scenario, seed: seed)
-            setMessage("restarted with seed \(seed)")
+            restartExperiment()
+            record(.restart)
         case .toggleHardware:
             toggleHardware()
         case .selectPreviousParameter, .selectNextParameter:
@@ -123,10 +160,8 @@ public final class SpikettyApp {
         }
         var next = scenario.hardwareProfile.next
         if scenario.kind == .hardwareSampling && next.name == "ideal" { next = next.next }
-        guard let changed = scenario.withHardware(next.name) else { return }
-        scenario = changed
-        experiment = ExperimentBuilder.make(scenario, seed: seed)
-        state.selectedParameter = 0
+        guard switchHardware(to: next.name) else { return }
+        record(.hardware(next.name))
         setMessage("hardware: \(next.title)" + (scenario.hardware.map { " (chip seed \($0.chipSeed)); ? shows its numbers" } ?? ""))
     }
 
@@ -134,13 +169,38 @@ public final class SpikettyApp {
         let parameters = experiment.parameters
         guard parameters.indices.contains(state.selectedParameter) else { return }
         let p = parameters[state.selectedParameter]
-        let value = p.stepped(by: up ? 1 : -1)
+        setParameter(p.key, to: p.stepped(by: up ? 1 : -1))
+    }
+
+    /// Changes a parameter of the experiment, says so on the message line and logs it.
+    func setParameter(_ key: String, to value: Double) {
+        let label = experiment.parameters.first { $0.key == key }?.label ?? key
         do {
-            try experiment.setParameter(p.key, to: value)
-            setMessage("\(p.label) = \(String(format6: value))")
+            try experiment.setParameter(key, to: value)
+            setMessage("\(label) = \(String(format6: value))")
+            record(.param(key: key, value: value))
         } catch {
             setMessage(error.description)
         }
+    }
+
+    /// Rebuilds the experiment from the scenario and seed.
+    /// Runs the scenario on another hardware profile (rebuilding the experiment); false when
+    /// the kind has no hardware mode or the name is unknown. Replays call it for logged switches.
+    @discardableResult
+    func switchHardware(to name: String) -> Bool {
+        guard let changed = scenario.withHardware(name) else { return false }
+        scenario = changed
+        experiment = ExperimentBuilder.make(scenario, seed: seed)
+        recorder?.experimentRestarted()
+        state.selectedParameter = 0
+        return true
+    }
+
+    func restartExperiment() {
+        experiment = ExperimentBuilder.make(scenario, seed: seed)
+        recorder?.experimentRestarted()
+        setMessage("restarted with seed \(seed)")
     }
 
     /// Shows `text` on the message line for `messageFrames` frames.
@@ -153,15 +213,18 @@ public final class SpikettyApp {
     var messageUntilFrame = 0
     static let messageFrames = 90
 
-    /// Simulates one frame's worth of biological time (unless paused) and draws the frame.
-    public func advanceAndDraw() {
+    /// Simulates one frame's worth of biological time (unless paused) and draws the frame
+    /// (`draw: false` skips drawing, for a headless replay).
+    public func advanceAndDraw(draw: Bool = true) {
         if !state.paused || state.stepRequested {
             experiment.advance(by: frameBiologicalMs)
             state.stepRequested = false
         }
+        recorder?.afterSimulation(frame: frameCount, experiment: experiment)
         if state.message != nil && frameCount >= messageUntilFrame { state.message = nil }
-        terminal.present(render())
+        if draw { terminal.present(render()) }
         frameCount += 1
+        recorder?.flush()
     }
 
     /// The whole screen for the terminal's current size.
@@ -184,6 +247,7 @@ public final class SpikettyApp {
             let now = clock.nowMs()
             if now - windowStart >= 1000 {
                 measuredFramesPerSecond = Double(windowFrames) * 1000 / (now - windowStart)
+                record(.fps(measuredFramesPerSecond))
                 measuredSpeed = windowBio / (now - windowStart)
                 windowStart = now; windowFrames = 0; windowBio = 0
             }
@@ -192,9 +256,23 @@ public final class SpikettyApp {
             repeat {
                 let wait = Int(max(0, next - clock.nowMs()).rounded(.up))
                 for event in terminal.pollEvents(timeoutMs: wait) {
-                    if let reason = handle(event) { return reason }
+                    if let reason = handle(event) {
+                        finishRecording(reason)
+                        return reason
+                    }
                 }
             } while clock.nowMs() < next
         }
+    }
+}
+
+extension SpikettyApp {
+    /// Writes the log's `end` line (quit or the signal that stopped the run) and flushes.
+    public func finishRecording(_ reason: ExitReason, reason text: String? = nil) {
+        switch reason {
+        case .quit: record(.end(reason: text ?? "quit", checksum: experiment.stateChecksum()))
+        case .signal(let signo): record(.end(reason: text ?? "signal \(signo)", checksum: experiment.stateChecksum()))
+        }
+        recorder?.flush()
     }
 }

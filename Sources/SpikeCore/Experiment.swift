@@ -77,4 +77,8 @@ public protocol Experiment: AnyObject {
     var parameters: [ParameterInfo] { get }
     /// Changes one parameter; takes effect from the next step.
     func setParameter(_ key: String, to value: Double) throws(ParameterError)
+    /// A hash of the experiment's state, for session logs: replaying the same inputs must
+    /// give the same value bit for bit. Default (ExperimentChecksum.swift): a hash of the
+    /// readout; experiments with hidden state worth checking override it.
+    func stateChecksum() -> UInt64
 }

@@ -50,6 +50,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Run on an emulated neuromorphic chip: ideal, bss1 (BrainScaleS-1) or bss2 (BrainScaleS-2); overrides the scenario's `hardware` key.")
     var hardware: String?
 
+    @Option(help: ArgumentHelp("Write a session log to this file as the run goes (docs/log-format.md).", valueName: "file"))
+    var record: String?
+
+    @Flag(help: "With --record: also log every spike (bigger logs; needed for spike and state exports).")
+    var spikes = false
+
     func run() throws {
         var loaded = try loadScenarioOrExit(scenario)
         if let hardware {
@@ -68,7 +74,12 @@ struct RunCommand: ParsableCommand {
                 try runExporting(loaded, to: exportSamples)
                 return
             }
-            let report = HeadlessReport.run(loaded, seed: seed, durationMs: duration.milliseconds)
+            let report: HeadlessReport
+            if let record {
+                report = try recordedHeadlessRun(loaded, path: record)
+            } else {
+                report = HeadlessReport.run(loaded, seed: seed, durationMs: duration.milliseconds)
+            }
             print(format == .json ? report.json : report.table, terminator: "")
             return
         }
@@ -99,6 +110,7 @@ struct RunCommand: ParsableCommand {
         // Build before taking the screen: some kinds measure a calibration first (seconds, once).
         printError("spiketty: preparing \(loaded.name)…")
         let experiment = ExperimentBuilder.make(loaded, seed: seed)
+        let log = try record.map { try RecordingSupport.openLog($0, scenario: loaded) }
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(forcedDepth: forced)
@@ -108,6 +120,11 @@ struct RunCommand: ParsableCommand {
         }
         let app = SpikettyApp(scenario: loaded, seed: seed, terminal: terminal, themes: themes.themes,
                               themeIndex: themes.index, experiment: experiment)
+        if let log {
+            // Checksums and figures once per second of the live run (30 frames).
+            app.recorder = RecordingSupport.startRecording(log, app: app, mode: "live", spikes: spikes,
+                                                           checksumEvery: 30, figuresEvery: 30)
+        }
         let reason = app.run(clock: MonotonicClock())
         terminal.shutdown()
         for warning in themes.warnings { printError("spiketty: " + warning) }
@@ -115,6 +132,26 @@ struct RunCommand: ParsableCommand {
             printError("spiketty: caught signal \(signo); terminal restored")
             throw ExitCode(128 + signo)
         }
+    }
+
+    /// A headless run that writes a session log: frames of about one second of biological time
+    /// (the duration split evenly), a checksum and the figures after each. With --spikes the
+    /// frames are ten times shorter (spikes are taken from the readout's raster window, which
+    /// must cover a frame), with a checksum and the figures every ten frames.
+    func recordedHeadlessRun(_ scenario: Scenario, path: String) throws -> HeadlessReport {
+        let perSecond = spikes ? 10 : 1
+        let frames = max(1, Int((duration.milliseconds * Double(perSecond) / 1000).rounded(.up)))
+        let terminal = OffscreenTerminal(width: 100, height: 30, colorDepth: .palette256)
+        let app = SpikettyApp(scenario: scenario, seed: seed, terminal: terminal, themes: [Theme.builtInDefault])
+        app.simulatedFramePeriodMs = duration.milliseconds / Double(frames)
+        app.state.speed = 1
+        app.recorder = RecordingSupport.startRecording(try RecordingSupport.openLog(path, scenario: scenario), app: app,
+                                                       mode: "headless", spikes: spikes, checksumEvery: perSecond,
+                                                       figuresEvery: perSecond)
+        for _ in 0..<frames { app.advanceAndDraw(draw: false) }
+        app.finishRecording(.quit, reason: "duration")
+        return HeadlessReport(scenario: scenario.name, seed: app.seed, durationMs: app.experiment.timeMs,
+                              readout: app.experiment.readout())
     }
 }
 
