@@ -36,6 +36,8 @@ enum ScreenFactory {
         case .teacherStudent: return TeacherStudentScreen()
         case .whichWayIsDown: return WhichWayIsDownScreen()
         case .naturalGradient: return NaturalGradientScreen()
+        case .noiseSources: return NoiseSourcesScreen(primary: scenario.kind.figureNames)
+        case .deterministicEnsemble: return DeterministicEnsembleScreen(primary: scenario.kind.figureNames)
         default: return GenericScreen(primary: scenario.kind.figureNames)
         }
     }

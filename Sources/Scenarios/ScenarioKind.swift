@@ -29,6 +29,13 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
     /// and N = 2, with dendritic attenuation (science.md 5.2-5.5; slide "Synaptic plasticity as
     /// natural gradient descent").
     case naturalGradient = "natural-gradient"
+    /// One Boltzmann machine sampled under private noise, a shared pool, a deterministic
+    /// background network and a noise-free ensemble (science.md 2.2, 2.5; slide "Whence
+    /// stochasticity?").
+    case noiseSources = "noise-sources"
+    /// An ensemble of networks that are each other's only noise, trained in the loop
+    /// (science.md 2.3-2.4; slide "Stochasticity from function").
+    case deterministicEnsemble = "deterministic-ensemble"
 
     /// Where everything about this kind is defined.
     public var definition: any ScenarioKindDefinition.Type {
@@ -40,6 +47,8 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
         case .teacherStudent: return TeacherStudentKind.self
         case .whichWayIsDown: return WhichWayIsDownKind.self
         case .naturalGradient: return NaturalGradientKind.self
+        case .noiseSources: return NoiseSourcesKind.self
+        case .deterministicEnsemble: return DeterministicEnsembleKind.self
         }
     }
 
