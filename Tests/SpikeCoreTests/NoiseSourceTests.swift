@@ -94,7 +94,11 @@ struct NoiseSourcesExperimentTests {
         let r = e.readout()
         for kind in NoiseSourcesConfig.kinds {
             let d = r.figure("dkl_target_sampled_\(kind.figureSuffix)")!
-            #expect(d.isFinite && d > 0 && d < 0.5, "\(kind.label) D_KL \(d)")
+            print("\(kind.label): D_KL \(d) after 2000 cycles, pooled \(r.figure("dkl_pooled_\(kind.figureSuffix)")!)")
+            #expect(d.isFinite && d > 0, "\(kind.label) D_KL \(d)")
+            // Noise populations (not the noise-free ensemble, see DeterministicEnsembleTests): calibrated
+            // samplers; 2000 cycles give a finite-sample level of a few 1e-2 with the one-count prior.
+            if kind != .ensemble { #expect(d < 0.2, "\(kind.label) D_KL \(d)") }
         }
         #expect(r.landscapes.count == 4 && r.raster != nil)
         try e.setParameter("pool_size", to: 200)
