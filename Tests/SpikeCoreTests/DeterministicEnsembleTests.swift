@@ -22,9 +22,10 @@ struct DeterministicEnsembleTests {
     }
 
     /// The binary noise-free ensemble runs the whole protocol (calibration, before window, training,
-    /// after window) and reports finite D_KL for every network. The issue's target (after < before,
-    /// after < 3× private noise) is NOT met by the binary formulation: the deterministic ensemble's
-    /// dynamics freeze (see the closing note), so it is printed, not asserted.
+    /// after window) and in-the-loop training lowers the mean D_KL over the ensemble well below the
+    /// open-loop value (measured 0.76 → 0.33 for this seed: far outside the ≈ 15% window noise). The
+    /// issue's second target (after < 3× private noise) is NOT met by the binary formulation: the
+    /// deterministic ensemble's dynamics partly freeze (see the closing note), so it is printed only.
     @Test func protocolRunsAndReportsTheEnsembleDistribution() {
         let c = Self.config()
         let e = DeterministicEnsembleExperiment(config: c)
@@ -34,6 +35,7 @@ struct DeterministicEnsembleTests {
         let poisson = r.figure("dkl_target_sampled_poisson")!
         print("ensemble D_KL before \(before), after \(after), private noise \(poisson); input corr \(r.figure("input_corr_mean_ensemble")!); β_eff \(r.figure("beta_eff_ensemble")!); marginals of network 0 after training \(e.ensemble.histograms[0].marginals)")
         #expect(e.phase == .done && e.iteration == c.iterations)
+        #expect(after < 0.7 * before)
         #expect(e.before.count == c.networks && e.after.count == c.networks && e.referenceDivergences.count == c.networks)
         #expect((e.before + e.after + e.referenceDivergences).allSatisfy { $0.isFinite && $0 >= 0 })
         // Private noise with the calibrated translation: finite-sample level of ≈ 3000 cycles.
