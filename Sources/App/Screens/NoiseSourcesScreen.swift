@@ -70,7 +70,7 @@ struct NoiseSourcesScreen: Screen {
                 let suffix = i < Self.lanes.count ? Self.lanes[i].suffix : ""
                 let mean = readout.figure("input_corr_mean_\(suffix)").map { String(format: " %.3f", $0) } ?? ""
                 let title = (i < Self.lanes.count ? Self.lanes[i].label : l.label) + mean
-                _ = buffer.put(title, x: cell.x, y: cell.y, style: theme.style(.title), maxWidth: cell.width)
+                _ = buffer.put(title, x: cell.x, y: cell.y, style: theme.style(.title), maxWidth: max(0, cell.width - 1))
                 let body = Rect(x: cell.x, y: cell.y + 1, width: cell.width, height: max(0, cell.height - 1))
                 let values = l.values.map { $0.isFinite ? $0 : 0 }
                 HeatMap(columns: l.columns, rows: l.rows, values: values, xRange: l.xRange, yRange: l.yRange,
