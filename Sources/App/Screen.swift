@@ -38,6 +38,8 @@ enum ScreenFactory {
         case .naturalGradient: return NaturalGradientScreen()
         case .dreaming: return DreamingScreen(primary: Array(scenario.kind.figureNames.prefix(6)) + ["dream_samples"])
         case .hardwareSampling: return HardwareSamplingScreen(primary: scenario.kind.figureNames)
+        case .noiseSources: return NoiseSourcesScreen(primary: scenario.kind.figureNames)
+        case .deterministicEnsemble: return DeterministicEnsembleScreen(primary: scenario.kind.figureNames)
         default: return GenericScreen(primary: scenario.kind.figureNames)
         }
     }

@@ -176,7 +176,7 @@ public enum SessionLogReader {
         case "restart": try count(0, "no arguments"); kind = .restart
         case "hardware":
             try count(1, "a hardware profile name")
-            kind = .hardware(args[0])
+            kind = .hardware(String(args[0]))
         case "resize":
             try count(1, "COLUMNSxROWS")
             let d = arg(0)!.split(separator: "x").compactMap { Int($0) }

@@ -36,6 +36,13 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
     /// the same chip trained in the loop with shadow weights (science.md 4; slide "Physical
     /// stochastic computation without noise").
     case hardwareSampling = "hardware-sampling"
+    /// One Boltzmann machine sampled under private noise, a shared pool, a deterministic
+    /// background network and a noise-free ensemble (science.md 2.2, 2.5; slide "Whence
+    /// stochasticity?").
+    case noiseSources = "noise-sources"
+    /// An ensemble of networks that are each other's only noise, trained in the loop
+    /// (science.md 2.3-2.4; slide "Stochasticity from function").
+    case deterministicEnsemble = "deterministic-ensemble"
 
     /// Where everything about this kind is defined.
     public var definition: any ScenarioKindDefinition.Type {
@@ -49,6 +56,8 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
         case .naturalGradient: return NaturalGradientKind.self
         case .dreaming: return DreamingKind.self
         case .hardwareSampling: return HardwareSamplingKind.self
+        case .noiseSources: return NoiseSourcesKind.self
+        case .deterministicEnsemble: return DeterministicEnsembleKind.self
         }
     }
 

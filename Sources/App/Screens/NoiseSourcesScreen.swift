@@ -1,0 +1,85 @@
+import Canvas
+import Foundation
+import SpikeCore
+
+/// The screen of the `noise-sources` scenario (science.md 2.5; slide "Whence stochasticity?"):
+/// the states of one network per noise source (raster rows grouped by lane), D_KL(p*‖p) against
+/// sampled time for all four lanes, the four input-correlation heat maps, and figures.
+///
+/// Layouts: from 90x26 four panes; from 50x14 D_KL and figures; below, D_KL alone.
+struct NoiseSourcesScreen: Screen {
+    enum Pane: Int, CaseIterable { case raster, dkl, correlations, figures }
+    var primary: [String]
+    var paneCount: Int { Pane.allCases.count }
+    var minimumSize: (width: Int, height: Int) { (40, 10) }
+
+    static let lanes: [(suffix: String, label: String)] = NoiseSourcesConfig.kinds.map { ($0.figureSuffix, $0.label) }
+    static let colors: [SeriesColor] = [.gradient(.train, 0), .gradient(.train, 1), .gradient(.spike, 0.5), .role(.title)]
+
+    func render(_ readout: Readout, context: ScreenContext, into buffer: inout CellBuffer, area: Rect) {
+        let focused = Pane(rawValue: context.focusedPane) ?? .raster
+        if context.zoomed { draw(focused, readout, context, &buffer, area); return }
+        if area.width >= 90 && area.height >= 26 {
+            let cols = area.columns([3, 2])
+            let left = cols[0].rows([2, 3]), right = cols[1].rows([3, 2])
+            draw(.raster, readout, context, &buffer, left[0])
+            draw(.dkl, readout, context, &buffer, left[1])
+            draw(.correlations, readout, context, &buffer, right[0])
+            draw(.figures, readout, context, &buffer, right[1])
+        } else if area.width >= 50 && area.height >= 14 {
+            let cols = area.columns([3, 2])
+            draw(.dkl, readout, context, &buffer, cols[0])
+            draw(.figures, readout, context, &buffer, cols[1])
+        } else {
+            draw(.dkl, readout, context, &buffer, area)
+        }
+    }
+
+    private func panel(_ title: String, _ pane: Pane, _ context: ScreenContext, right: String = "") -> Panel {
+        Panel(title: title, rightTitle: right, role: context.focusedPane == pane.rawValue ? .hotkey : (pane == .raster ? .rasterBox : .box))
+    }
+
+    private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        let theme = context.theme
+        switch pane {
+        case .raster:
+            let names = Self.lanes.map(\.label).joined(separator: " · ")
+            let inner = panel("states of one network per source (rows: \(names))", pane, context).render(into: &buffer, area: area, theme: theme)
+            guard let r = readout.raster else { return }
+            SpikeRaster(neuronCount: r.neuronCount, timeStart: r.startMs / 1000, timeEnd: max(r.endMs, r.startMs + 1) / 1000,
+                        spikeTimes: r.spikeTimesMs.map { $0 / 1000 }, spikeNeurons: r.spikeNeurons.map(Int.init),
+                        timeAxisTitle: "time (s)", onWindow: r.onWindowMs.map { $0 / 1000 })
+                .render(into: &buffer, area: inner, theme: theme)
+        case .dkl:
+            let inner = panel("D_KL(p*‖p) vs sampled time, mean over networks", pane, context).render(into: &buffer, area: area, theme: theme)
+            var series: [LinePlot.Series] = []
+            for (i, lane) in Self.lanes.enumerated() {
+                if let s = readout.series.first(where: { $0.name == "dkl_target_sampled_\(lane.suffix)" }) {
+                    series.append(LinePlot.Series(name: lane.label, points: PlotData.points(s, positiveOnly: true), color: Self.colors[i]))
+                }
+            }
+            LinePlot(series: series, xAxis: Axis("sampled time (ms)", scale: .log10), yAxis: Axis("D_KL (nats)", scale: .log10))
+                .render(into: &buffer, area: inner, theme: theme)
+        case .correlations:
+            let inner = panel("noise-input correlation ρ_kl", pane, context).render(into: &buffer, area: area, theme: theme)
+            let maps = readout.landscapes
+            guard !maps.isEmpty else { return }
+            let rows = inner.rows([1, 1]).flatMap { $0.columns([1, 1]) }
+            for (i, l) in maps.prefix(rows.count).enumerated() {
+                let cell = rows[i]
+                let suffix = i < Self.lanes.count ? Self.lanes[i].suffix : ""
+                let mean = readout.figure("input_corr_mean_\(suffix)").map { String(format: " %.3f", $0) } ?? ""
+                let title = (i < Self.lanes.count ? Self.lanes[i].label : l.label) + mean
+                _ = buffer.put(title, x: cell.x, y: cell.y, style: theme.style(.title), maxWidth: max(0, cell.width - 1))
+                let body = Rect(x: cell.x, y: cell.y + 1, width: cell.width, height: max(0, cell.height - 1))
+                let values = l.values.map { $0.isFinite ? $0 : 0 }
+                HeatMap(columns: l.columns, rows: l.rows, values: values, xRange: l.xRange, yRange: l.yRange,
+                        gradient: .energy, valueRange: -0.3...0.3, resampling: .nearest, scale: .none, showAxes: false)
+                    .render(into: &buffer, area: body, theme: theme)
+            }
+        case .figures:
+            FiguresPane(primary: primary).render(readout, context: context, focused: context.focusedPane == pane.rawValue,
+                                                 into: &buffer, area: area)
+        }
+    }
+}

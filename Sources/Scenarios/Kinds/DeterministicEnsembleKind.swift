@@ -1,0 +1,76 @@
+import SpikeCore
+
+/// The `deterministic-ensemble` kind (science.md 2.3–2.4, [Dold2019]): M networks that are each
+/// other's only noise, calibrated for that background and trained in the loop with the
+/// contrastive (wake–sleep) rule; D_KL over the ensemble before and after training against
+/// private noise.
+public enum DeterministicEnsembleKind: ScenarioKindDefinition {
+    public static var sections: [SectionSpec] { [LIFSamplingKind.boltzmann, background, training, simulation, display] }
+
+    public static let figureNames: [String] = [
+        "dkl_ensemble_before_training", "dkl_ensemble_after_training", "dkl_target_sampled_poisson",
+        "dkl_ensemble_before_training_median", "dkl_ensemble_after_training_median", "dkl_target_sampled_poisson_median",
+        "after_over_poisson", "training_iteration", "phase", "networks", "input_corr_mean_ensemble",
+        "beta_eff_ensemble", "offset_ensemble", "beta_eff_poisson", "sampled_ms", "dkl_ensemble_training",
+    ]
+
+    static let background = SectionSpec("background", "the background each unit receives from other networks", [
+        KeySpec("networks", .integer(2...2000), default: .integer(100), "M: networks in the ensemble (the issue asks for at least 50)"),
+        KeySpec("inDegree", .integer(2...400), default: .integer(50), "K: inputs from units of other networks per unit"),
+        KeySpec("excitatoryFraction", .number(0.05...0.95), default: .number(0.8), "gamma: fraction of units acting as excitatory sources"),
+        KeySpec("inhibition", .number(0.1...50), default: .number(6), "g: inhibitory weight is -g w"),
+    ])
+
+    static let training = SectionSpec("training", "in-the-loop contrastive learning (science.md 2.4)", [
+        KeySpec("iterations", .integer(0...100_000), default: .integer(100), "training iterations"),
+        KeySpec("cyclesPerIteration", .integer(10...1_000_000), default: .integer(500), "cycles of model statistics per iteration"),
+        KeySpec("learningRate", .number(0.0001...10), default: .number(0.05), "eta_0"),
+        KeySpec("momentum", .number(0...0.999), default: .number(0.9), "momentum of the update"),
+        KeySpec("decayIterations", .number(0.01...1e9), default: .number(10), "eta_t = eta_0 / sqrt(1 + t / decayIterations)"),
+    ])
+
+    static let simulation = SectionSpec("simulation", "dynamics and measurement", [
+        KeySpec("cycle_ms", .number(0.01...1000), default: .number(10), "biological time one asynchronous update cycle stands for (ms)"),
+        KeySpec("calibrationCycles", .integer(10...1_000_000), default: .integer(2000), "cycles of each activation-function calibration round"),
+        KeySpec("measureCycles", .integer(10...10_000_000), default: .integer(5000), "cycles of the before / after / private-noise D_KL measurements"),
+    ])
+
+    static let display = SectionSpec("display", "what the screen shows", [
+        KeySpec("matrixUnits", .integer(2...100), default: .integer(20), "units in the input-correlation heat map"),
+        CommonSections.speed,
+    ])
+
+    public static func check(_ s: Scenario) -> [(section: String, key: String, message: String)] {
+        var problems: [(section: String, key: String, message: String)] = []
+        if case .failure(let list) = LIFSamplingKind.machine(s) { problems += list.items.map { ("boltzmann", $0.key, $0.message) } }
+        return problems
+    }
+
+    public static func engineProblems(_ s: Scenario) -> [String] {
+        guard case .success = LIFSamplingKind.machine(s) else { return ["invalid Boltzmann machine"] }
+        return config(s, seed: s.seed).validate()
+    }
+
+    public static func makeExperiment(_ s: Scenario, seed: UInt64) -> any Experiment {
+        DeterministicEnsembleExperiment(config: config(s, seed: seed))
+    }
+
+    static func config(_ s: Scenario, seed: UInt64) -> DeterministicEnsembleConfig {
+        var c = DeterministicEnsembleConfig(machine: (try? LIFSamplingKind.machine(s).get()) ?? .canonical)
+        c.networks = s.integer("background", "networks")
+        c.noise = BinaryNoiseParameters(sourceCount: c.networks * c.machine.unitCount, inDegree: s.integer("background", "inDegree"),
+                                        excitatoryFraction: s.number("background", "excitatoryFraction"),
+                                        inhibition: s.number("background", "inhibition"))
+        c.iterations = s.integer("training", "iterations")
+        c.cyclesPerIteration = s.integer("training", "cyclesPerIteration")
+        c.learningRate = s.number("training", "learningRate")
+        c.momentum = s.number("training", "momentum")
+        c.decayIterations = s.number("training", "decayIterations")
+        c.cycleMs = s.number("simulation", "cycle_ms")
+        c.calibrationCycles = s.integer("simulation", "calibrationCycles")
+        c.measureCycles = s.integer("simulation", "measureCycles")
+        c.matrixUnits = s.integer("display", "matrixUnits")
+        c.seed = seed
+        return c
+    }
+}

@@ -1,0 +1,80 @@
+extension NoiseSourceKind {
+    /// Suffix of this kind's figure names (`dkl_target_sampled_pool`).
+    public var figureSuffix: String { rawValue }
+}
+
+extension NoiseSourcesExperiment {
+    /// Decades of sampled time reported as a D_KL table (ms).
+    static let tableTimes: [(label: String, ms: Double)] = [("1e3", 1e3), ("1e4", 1e4), ("1e5", 1e5), ("1e6", 1e6)]
+
+    public func readout() -> Readout {
+        var figures: [Figure] = []
+        var series: [Series] = []
+        var landscapes: [Landscape] = []
+        for (l, lane) in lanes.enumerated() {
+            let s = lane.ensemble.kind.figureSuffix
+            figures.append(Figure(name: "dkl_target_sampled_\(s)", value: meanDivergence(l),
+                                  label: "D_KL(p*‖p) \(lane.ensemble.kind.label)"))
+            series.append(Series(name: "dkl_target_sampled_\(s)", points: lane.dkl))
+        }
+        for lane in lanes {
+            let s = lane.ensemble.kind.figureSuffix
+            figures.append(Figure(name: "input_corr_mean_\(s)", value: lane.ensemble.inputs.meanPairwiseCorrelation(),
+                                  label: "input corr. \(lane.ensemble.kind.label)"))
+        }
+        let pool = lanes.first { $0.ensemble.kind == .sharedPool }
+        let brn = lanes.first { $0.ensemble.kind == .backgroundNetwork }
+        let noise = config.noise
+        figures += [
+            Figure(name: "sampled_ms", value: timeMs, label: "sampled time (ms)"),
+            Figure(name: "pool_size", value: Double(noise.sourceCount), label: "pool / network size N"),
+            Figure(name: "in_degree", value: Double(noise.inDegree), label: "in-degree K"),
+            Figure(name: "source_activity_network", value: brn?.ensemble.sourceActivity.mean ?? .nan,
+                   label: "background-network activity (target \(noise.targetActivity))"),
+            Figure(name: "input_mean_pool", value: pool?.ensemble.inputs.meanInput ?? .nan, label: "pool input mean"),
+            Figure(name: "input_mean_theory", value: noise.inputMean(activity: noise.targetActivity), label: "input mean, theory"),
+            Figure(name: "input_var_pool", value: pool?.ensemble.inputs.meanVariance ?? .nan, label: "pool input variance"),
+            Figure(name: "input_var_theory", value: noise.inputVariance(activity: noise.targetActivity), label: "input variance, theory"),
+            Figure(name: "input_mean_network", value: brn?.ensemble.inputs.meanInput ?? .nan, label: "network input mean"),
+            Figure(name: "input_var_network", value: brn?.ensemble.inputs.meanVariance ?? .nan, label: "network input variance"),
+        ]
+        for lane in lanes {
+            let s = lane.ensemble.kind.figureSuffix
+            figures.append(Figure(name: "beta_eff_\(s)", value: lane.calibration.beta, label: "β_eff \(lane.ensemble.kind.label)"))
+            figures.append(Figure(name: "offset_\(s)", value: lane.calibration.offset, label: "h₀ \(lane.ensemble.kind.label)"))
+        }
+        for (l, lane) in lanes.enumerated() {
+            let s = lane.ensemble.kind.figureSuffix
+            for (label, ms) in Self.tableTimes {
+                let v = lane.dkl.first { abs($0.timeMs - ms) < config.cycleMs / 2 }?.value ?? .nan
+                figures.append(Figure(name: "dkl_target_sampled_\(s)_\(label)", value: v, label: "D_KL \(lane.ensemble.kind.label) at \(label) ms"))
+            }
+            figures.append(Figure(name: "dkl_pooled_\(s)", value: pooledDivergence(l), label: "D_KL pooled over networks, \(lane.ensemble.kind.label)"))
+            let m = lane.ensemble.inputs.matrixUnits
+            landscapes.append(Landscape(label: "input correlation · \(lane.ensemble.kind.label)", columns: m, rows: m,
+                                        values: lane.ensemble.inputs.correlationMatrix,
+                                        xRange: 0...Double(m - 1), yRange: 0...Double(m - 1), xLabel: "unit", yLabel: "unit"))
+        }
+        return Readout(timeMs: timeMs, raster: raster(), figures: figures, series: series, landscapes: landscapes)
+    }
+
+    /// Network 0 of every lane, stacked (lane l's unit k is row l·n + k); each cycle a unit is on
+    /// draws as one on-window of `cycleMs`.
+    func raster() -> Raster {
+        let n = config.machine.unitCount
+        var times: [Double] = [], neurons: [Int32] = []
+        let window = Double(config.rasterCycles) * config.cycleMs
+        for (l, lane) in lanes.enumerated() {
+            let count = lane.recentStates.count
+            for (i, state) in lane.recentStates.enumerated() {
+                let t = timeMs - Double(count - i) * config.cycleMs
+                for k in 0..<n where (state >> (n - 1 - k)) & 1 == 1 {
+                    times.append(t); neurons.append(Int32(l * n + k))
+                }
+            }
+        }
+        let order = times.indices.sorted { times[$0] < times[$1] }
+        return Raster(neuronCount: lanes.count * n, startMs: max(0, timeMs - window), endMs: max(timeMs, window),
+                      spikeTimesMs: order.map { times[$0] }, spikeNeurons: order.map { neurons[$0] }, onWindowMs: config.cycleMs)
+    }
+}
