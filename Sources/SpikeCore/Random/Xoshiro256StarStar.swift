@@ -70,4 +70,6 @@ public enum RandomStream {
     public static let initialState: UInt64 = 3 << 32
     /// Free for experiment-specific uses: `experiment(k)` with k < 2^32.
     public static func experiment(_ k: Int) -> UInt64 { (4 << 32) | UInt64(k) }
+    /// Random connectivity (`FixedInDegree`).
+    public static let connectivity: UInt64 = 16 << 32
 }

@@ -67,6 +67,17 @@ public struct Network: Sendable {
         return projections.count - 1
     }
 
+    /// Adds a sparsely connected projection within the population; returns its index.
+    @discardableResult
+    public mutating func addProjection(sparse weights: SparseWeights, model: SynapseModel, delayMs: Double) -> Int {
+        precondition(weights.preCount == neuronCount && weights.postCount == neuronCount,
+                     "weights must be \(neuronCount)×\(neuronCount)")
+        let d = delaySteps(forMs: delayMs)
+        ring.grow(toMaxDelaySteps: d, currentStep: stepIndex)
+        projections.append(Projection(storage: .sparse(weights), model: model, delaySteps: d))
+        return projections.count - 1
+    }
+
     /// Replaces the weights of projection `index` (same shape).
     public mutating func setWeights(_ weights: DenseWeights, projection index: Int) {
         projections[index].setWeights(weights)

@@ -1,7 +1,15 @@
-/// Connectivity layouts a projection can use. Only dense for now; compressed sparse rows
-/// can be added as another case without touching the step loop's callers.
+/// Connectivity layouts a projection can use: a dense matrix (small sampling networks) or
+/// compressed sparse rows (large, sparsely connected networks).
 public enum ConnectionStorage: Sendable, Equatable {
     case dense(DenseWeights)
+    case sparse(SparseWeights)
+
+    var preCount: Int {
+        switch self {
+        case .dense(let w): return w.preCount
+        case .sparse(let w): return w.preCount
+        }
+    }
 }
 
 /// A set of synapses within a `Network`'s population: weights, one synapse model, one delay.
@@ -20,23 +28,39 @@ public struct Projection: Sendable {
     public init(weights: DenseWeights, model: SynapseModel, delaySteps: Int,
                 initialState: TsodyksMarkramState = .sbsInitial) {
         precondition(delaySteps >= 0)
-        storage = .dense(weights)
+        self.init(storage: .dense(weights), model: model, delaySteps: delaySteps, initialState: initialState)
+    }
+
+    public init(storage: ConnectionStorage, model: SynapseModel, delaySteps: Int,
+                initialState: TsodyksMarkramState = .sbsInitial) {
+        precondition(delaySteps >= 0)
+        self.storage = storage
         self.model = model
         self.delaySteps = delaySteps
         if case .tsodyksMarkram = model {
-            plasticity = Array(repeating: initialState, count: weights.preCount)
+            plasticity = Array(repeating: initialState, count: storage.preCount)
         } else {
             plasticity = []
         }
     }
 
+    /// The weights as a dense matrix (sparse storage is expanded; meant for small networks).
     public var weights: DenseWeights {
-        switch storage { case .dense(let w): return w }
+        switch storage {
+        case .dense(let w): return w
+        case .sparse(let s):
+            var w = DenseWeights(preCount: s.preCount, postCount: s.postCount)
+            for j in 0..<s.preCount {
+                for k in 0..<s.postCount where s.weight(pre: j, post: k) != 0 { w[j, k] = s.weight(pre: j, post: k) }
+            }
+            return w
+        }
     }
 
     /// Replaces the weights (same shape); plasticity state is kept.
     public mutating func setWeights(_ weights: DenseWeights) {
-        precondition(weights.preCount == self.weights.preCount && weights.postCount == self.weights.postCount)
+        guard case .dense(let old) = storage else { preconditionFailure("setWeights needs dense storage") }
+        precondition(weights.preCount == old.preCount && weights.postCount == old.postCount)
         storage = .dense(weights)
     }
 
@@ -48,6 +72,10 @@ public struct Projection: Sendable {
         guard count > 0 else { return }
         let spikeStep = step + 1
         let arrival = spikeStep + Int64(delaySteps)
+        if case .sparse(let w) = storage {
+            deliverSparse(w, spiked: spiked, count: count, spikeStep: spikeStep, arrival: arrival, stepMs: stepMs, ring: &ring)
+            return
+        }
         guard case .dense(let w) = storage else { return }
         let post = w.postCount
         for s in 0..<count {
@@ -64,6 +92,35 @@ public struct Projection: Sendable {
                         for k in 0..<post {
                             addE[k] += we[row + k] * factor
                             addI[k] += wi[row + k] * factor
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `deliver` for compressed sparse rows: visits only the synapses of each spiking neuron.
+    private mutating func deliverSparse(_ w: SparseWeights, spiked: UnsafeMutableBufferPointer<Int32>, count: Int,
+                                        spikeStep: Int64, arrival: Int64, stepMs: Double, ring: inout DelayRing) {
+        for s in 0..<count {
+            let j = Int(spiked[s])
+            guard j < w.preCount else { continue }
+            var factor = 1.0
+            if case .tsodyksMarkram(let U, let tauRec, let tauFac) = model {
+                factor = plasticity[j].spike(atStep: spikeStep, stepMs: stepMs, U: U, tauRec: tauRec, tauFac: tauFac)
+            }
+            ring.withSlot(forStep: arrival) { addE, addI in
+                w.excitatoryTargets.withUnsafeBufferPointer { targets in
+                    w.excitatoryWeights.withUnsafeBufferPointer { weights in
+                        for i in w.excitatoryRowStart[j]..<w.excitatoryRowStart[j + 1] {
+                            addE[Int(targets[i])] += weights[i] * factor
+                        }
+                    }
+                }
+                w.inhibitoryTargets.withUnsafeBufferPointer { targets in
+                    w.inhibitoryWeights.withUnsafeBufferPointer { weights in
+                        for i in w.inhibitoryRowStart[j]..<w.inhibitoryRowStart[j + 1] {
+                            addI[Int(targets[i])] += weights[i] * factor
                         }
                     }
                 }
