@@ -33,10 +33,7 @@ public enum NetworkWorkloads {
             return { [network] in
                 var net = network
                 var spikes = 0
-                for _ in 0..<steps {
-                    net.step()
-                    spikes += net.lastStepSpikeCount
-                }
+                net.advance(steps: steps) { spikes += $0.spiked.count }
                 return spikes
             }
         }
@@ -62,10 +59,7 @@ public enum NetworkWorkloads {
             return { [network] in
                 var net = network
                 var spikes = 0
-                for _ in 0..<steps {
-                    net.step()
-                    spikes += net.lastStepSpikeCount
-                }
+                net.advance(steps: steps) { spikes += $0.spiked.count }
                 return spikes
             }
         }
@@ -85,10 +79,7 @@ public enum NetworkWorkloads {
             return { [network] in
                 var net = network
                 var spikes = 0
-                for _ in 0..<steps {
-                    net.step()
-                    spikes += net.lastStepSpikeCount
-                }
+                net.advance(steps: steps) { spikes += $0.spiked.count }
                 return spikes
             }
         }

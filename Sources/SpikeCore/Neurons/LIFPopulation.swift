@@ -57,6 +57,21 @@ public struct LIFPopulation: Sendable {
         refractoryStepCount = Int32((parameters.tauRefrac / stepMs).rounded())
     }
 
+    /// An empty population with `p`'s parameters and constants, without recomputing them.
+    init(emptyLike p: LIFPopulation) {
+        parameters = p.parameters
+        stepMs = p.stepMs
+        v = []
+        gE = []
+        gI = []
+        refractorySteps = []
+        vRest = []
+        thresholdEnabled = []
+        decayE = p.decayE
+        decayI = p.decayI
+        refractoryStepCount = p.refractoryStepCount
+    }
+
     /// State variable z_k (science.md 1.1): 1 during the refractory window after a spike.
     public func z(_ neuron: Int) -> Bool { refractorySteps[neuron] > 0 }
 

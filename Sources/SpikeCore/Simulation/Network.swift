@@ -122,30 +122,107 @@ public struct Network: Sendable {
 
     /// Simulates one step dt.
     public mutating func step() {
-        let n = stepIndex
-        let count = spikedBuffer.withUnsafeMutableBufferPointer { spiked in
-            ring.withSlot(forStep: n) { addE, addI in
-                StepKernel.run(population: &population, background: &background,
-                               arrivingE: addE, arrivingI: addI, spiked: spiked)
-            }
-        }
-        lastStepSpikeCount = count
-        if count > 0 {
-            for s in 0..<count { spikeMonitor.append(step: n + 1, neuron: spikedBuffer[s]) }
-            spikedBuffer.withUnsafeMutableBufferPointer { spiked in
-                for p in projections.indices {
-                    projections[p].deliver(spiked: spiked, count: count, step: n, stepMs: stepMs, ring: &ring)
-                }
-            }
-        }
-        stepIndex = n + 1
-        for r in membraneRecorders.indices {
-            membraneRecorders[r].record(step: stepIndex, v: population.v)
-        }
+        advance(steps: 1)
     }
 
     /// Simulates `steps` steps.
     public mutating func advance(steps: Int) {
-        for _ in 0..<max(0, steps) { step() }
+        advance(steps: steps) { _ in }
+    }
+
+    /// What an observer sees after each step of `advance(steps:afterEachStep:)`: the time index
+    /// reached, the neurons that spiked in the step, the refractory counters (z_k = counter > 0),
+    /// membrane potentials and conductances. The buffers are valid only during the call.
+    public struct StepObservation {
+        /// Time index after the step.
+        public let stepIndex: Int64
+        public let spiked: UnsafeBufferPointer<Int32>
+        public let refractorySteps: UnsafeBufferPointer<Int32>
+        public let v: UnsafeBufferPointer<Double>
+        /// Excitatory and inhibitory conductances, µS.
+        public let gE: UnsafeBufferPointer<Double>
+        public let gI: UnsafeBufferPointer<Double>
+    }
+
+    /// Simulates `steps` steps and calls `observe` after each one.
+    ///
+    /// The state arrays are taken out of the struct once per call and stepped through raw
+    /// buffers, so a long run pays the copy-on-write uniqueness checks and reference counting
+    /// once instead of once per array per step (what made small networks slow); the numbers
+    /// are exactly those of stepping one step at a time.
+    public mutating func advance(steps: Int, afterEachStep observe: (StepObservation) -> Void) {
+        guard steps > 0 else { return }
+        var pop = Network.swapOut(&population, placeholder: LIFPopulation.placeholder(like: population))
+        var bg = Network.swapOut(&background, placeholder: BackgroundInput.placeholder(stepMs: background.stepMs))
+        var ringE = Network.swapOut(&ring.excitatory, placeholder: [])
+        var ringI = Network.swapOut(&ring.inhibitory, placeholder: [])
+        var spikedBuffer = Network.swapOut(&self.spikedBuffer, placeholder: [])
+        let n = pop.count, slots = Int64(ring.slotCount)
+        var lastCount = lastStepSpikeCount
+        let constants = LIFPopulation.placeholder(like: pop)
+        bg.withBuffers { lamE, lamI, wE, wI, cdfE, cdfI, resE, resI, rngE, rngI in
+            pop.withBuffers { v, ge, gi, ref, el, thr in
+                ringE.withUnsafeMutableBufferPointer { ringE in
+                    ringI.withUnsafeMutableBufferPointer { ringI in
+                        spikedBuffer.withUnsafeMutableBufferPointer { spiked in
+                            let kernel = StepKernel(population: constants, v: v, ge: ge, gi: gi, ref: ref, el: el, thr: thr,
+                                                    lamE: lamE, lamI: lamI, wE: wE, wI: wI, cdfE: cdfE, cdfI: cdfI, resE: resE, resI: resI,
+                                                    rngE: rngE, rngI: rngI)
+                            let ringPointers = DelayRing.Pointers(excitatory: ringE.baseAddress, inhibitory: ringI.baseAddress,
+                                                                  neuronCount: n, slotCount: Int(slots))
+                            // Slot of the current step, kept as a running index (no division per step).
+                            var slot = Int(stepIndex % slots)
+                            for _ in 0..<steps {
+                                let step = stepIndex
+                                let offset = slot * n
+                                slot += 1
+                                if slot == Int(slots) { slot = 0 }
+                                let count = kernel.run(arrivingE: ringE.baseAddress.map { $0 + offset },
+                                                       arrivingI: ringI.baseAddress.map { $0 + offset }, spiked: spiked)
+                                lastCount = count
+                                if count > 0 {
+                                    for s in 0..<count { spikeMonitor.append(step: step + 1, neuron: spiked[s]) }
+                                    for p in projections.indices {
+                                        projections[p].deliver(spiked: spiked, count: count, step: step, stepMs: stepMs,
+                                                               ring: ringPointers)
+                                    }
+                                }
+                                stepIndex = step + 1
+                                let vView = UnsafeBufferPointer(v)
+                                for r in membraneRecorders.indices {
+                                    membraneRecorders[r].record(step: stepIndex, v: vView)
+                                }
+                                observe(StepObservation(stepIndex: stepIndex,
+                                                        spiked: UnsafeBufferPointer(rebasing: spiked[0..<count]),
+                                                        refractorySteps: UnsafeBufferPointer(ref), v: vView,
+                                                        gE: UnsafeBufferPointer(ge), gI: UnsafeBufferPointer(gi)))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        lastStepSpikeCount = lastCount
+        population = pop
+        background = bg
+        ring.excitatory = ringE
+        ring.inhibitory = ringI
+        self.spikedBuffer = spikedBuffer
+    }
+
+    /// An empty network (no neurons; allocates almost nothing) that holds the place of a
+    /// network moved out of its owner for `advance(steps:afterEachStep:)` with an observer that
+    /// updates the owner: `swap(&local, &owner.network)`, advance `local`, swap back.
+    public static func placeholder(stepMs: Double) -> Network {
+        Network(parameters: .sbsDefault, count: 0, stepMs: stepMs, seed: 0, spikeCapacity: 1)
+    }
+
+    /// Moves `value` out (leaving `placeholder`), so the moved-out arrays stay uniquely
+    /// referenced while they are mutated through raw buffers.
+    @inline(__always)
+    private static func swapOut<T>(_ value: inout T, placeholder: T) -> T {
+        var out = placeholder
+        swap(&out, &value)
+        return out
     }
 }

@@ -65,30 +65,23 @@ public struct Projection: Sendable {
     }
 
     /// Schedules the conductance jumps caused by the spikes of `spiked` (emitted at the end
-    /// of step `step`, i.e. at time index step + 1) into `ring`, arriving delaySteps later.
-    /// Amplitude per synapse: |w| (static) or |w|·u·x after the TM update (science.md 3.1).
+    /// of step `step`, i.e. at time index step + 1) into the delay ring, arriving delaySteps
+    /// later. Amplitude per synapse: |w| (static) or |w|·u·x after the TM update (science.md 3.1).
     mutating func deliver(spiked: UnsafeMutableBufferPointer<Int32>, count: Int, step: Int64,
-                          stepMs: Double, ring: inout DelayRing) {
+                          stepMs: Double, ring: DelayRing.Pointers) {
         guard count > 0 else { return }
         let spikeStep = step + 1
-        let arrival = spikeStep + Int64(delaySteps)
-        if case .sparse(let w) = storage {
-            deliverSparse(w, spiked: spiked, count: count, spikeStep: spikeStep, arrival: arrival, stepMs: stepMs, ring: &ring)
-            return
-        }
-        guard case .dense(let w) = storage else { return }
-        let post = w.postCount
-        for s in 0..<count {
-            let j = Int(spiked[s])
-            guard j < w.preCount else { continue }
-            var factor = 1.0
-            if case .tsodyksMarkram(let U, let tauRec, let tauFac) = model {
-                factor = plasticity[j].spike(atStep: spikeStep, stepMs: stepMs, U: U, tauRec: tauRec, tauFac: tauFac)
-            }
-            let row = j * post
-            ring.withSlot(forStep: arrival) { addE, addI in
-                w.excitatory.withUnsafeBufferPointer { we in
-                    w.inhibitory.withUnsafeBufferPointer { wi in
+        guard let (addE, addI) = ring.slot(forStep: spikeStep + Int64(delaySteps)) else { return }
+        switch storage {
+        case .dense(let w):
+            let post = w.postCount
+            w.excitatory.withUnsafeBufferPointer { we in
+                w.inhibitory.withUnsafeBufferPointer { wi in
+                    for s in 0..<count {
+                        let j = Int(spiked[s])
+                        guard j < w.preCount else { continue }
+                        let factor = releaseFactor(presynaptic: j, spikeStep: spikeStep, stepMs: stepMs)
+                        let row = j * post
                         for k in 0..<post {
                             addE[k] += we[row + k] * factor
                             addI[k] += wi[row + k] * factor
@@ -96,35 +89,33 @@ public struct Projection: Sendable {
                     }
                 }
             }
+        case .sparse(let w):
+            w.excitatoryTargets.withUnsafeBufferPointer { eTargets in
+                w.excitatoryWeights.withUnsafeBufferPointer { eWeights in
+                    w.inhibitoryTargets.withUnsafeBufferPointer { iTargets in
+                        w.inhibitoryWeights.withUnsafeBufferPointer { iWeights in
+                            w.excitatoryRowStart.withUnsafeBufferPointer { eStart in
+                                w.inhibitoryRowStart.withUnsafeBufferPointer { iStart in
+                                    for s in 0..<count {
+                                        let j = Int(spiked[s])
+                                        guard j < w.preCount else { continue }
+                                        let factor = releaseFactor(presynaptic: j, spikeStep: spikeStep, stepMs: stepMs)
+                                        for i in eStart[j]..<eStart[j + 1] { addE[Int(eTargets[i])] += eWeights[i] * factor }
+                                        for i in iStart[j]..<iStart[j + 1] { addI[Int(iTargets[i])] += iWeights[i] * factor }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
-    /// `deliver` for compressed sparse rows: visits only the synapses of each spiking neuron.
-    private mutating func deliverSparse(_ w: SparseWeights, spiked: UnsafeMutableBufferPointer<Int32>, count: Int,
-                                        spikeStep: Int64, arrival: Int64, stepMs: Double, ring: inout DelayRing) {
-        for s in 0..<count {
-            let j = Int(spiked[s])
-            guard j < w.preCount else { continue }
-            var factor = 1.0
-            if case .tsodyksMarkram(let U, let tauRec, let tauFac) = model {
-                factor = plasticity[j].spike(atStep: spikeStep, stepMs: stepMs, U: U, tauRec: tauRec, tauFac: tauFac)
-            }
-            ring.withSlot(forStep: arrival) { addE, addI in
-                w.excitatoryTargets.withUnsafeBufferPointer { targets in
-                    w.excitatoryWeights.withUnsafeBufferPointer { weights in
-                        for i in w.excitatoryRowStart[j]..<w.excitatoryRowStart[j + 1] {
-                            addE[Int(targets[i])] += weights[i] * factor
-                        }
-                    }
-                }
-                w.inhibitoryTargets.withUnsafeBufferPointer { targets in
-                    w.inhibitoryWeights.withUnsafeBufferPointer { weights in
-                        for i in w.inhibitoryRowStart[j]..<w.inhibitoryRowStart[j + 1] {
-                            addI[Int(targets[i])] += weights[i] * factor
-                        }
-                    }
-                }
-            }
-        }
+    /// 1 for static synapses; u·x after the Tsodyks–Markram update of presynaptic neuron `j`.
+    @inline(__always)
+    private mutating func releaseFactor(presynaptic j: Int, spikeStep: Int64, stepMs: Double) -> Double {
+        guard case .tsodyksMarkram(let U, let tauRec, let tauFac) = model else { return 1 }
+        return plasticity[j].spike(atStep: spikeStep, stepMs: stepMs, U: U, tauRec: tauRec, tauFac: tauFac)
     }
 }
