@@ -33,7 +33,7 @@ let package = Package(
         // App state machine, key map, frame loop, one screen per scenario kind.
         .target(name: "App", dependencies: ["SpikeCore", "Scenarios", "Canvas"]),
         // Benchmark workloads (issue 13), their timing, and the peer simulators' runner.
-        .target(name: "Bench", dependencies: ["SpikeCore", "App", "Scenarios", "Canvas"]),
+        .target(name: "Bench", dependencies: ["SpikeCore", "App", "Scenarios", "Canvas", "Terminal"]),
         // The command line: builds the terminal (real or headless) and hands it to the app.
         .executableTarget(
             name: "spiketty",

@@ -6,17 +6,28 @@ public struct BenchReport: Codable, Sendable {
         public var scenario: String
         public var size: String
         public var frames: Int
-        /// Mean wall ms per frame: simulating the frame's biological time, and drawing the screen.
+        /// Mean wall ms per frame: simulating the frame's biological time, drawing the screen
+        /// into the cell buffer, and presenting it through ncurses (diff and output).
         public var simulateMs: Double
         public var drawMs: Double
-        public var sustainableFps: Double
-        public init(scenario: String, size: String, frames: Int, simulateMs: Double, drawMs: Double, sustainableFps: Double) {
+        public var presentMs: Double
+        /// Bytes sent to the terminal for the first (full) frame and per later frame.
+        public var firstFrameBytes: Int
+        public var bytesPerFrame: Double
+        /// Share of one core that drawing and presenting take at 60 frames per second.
+        public var renderCoreShareAt60Hz: Double { (drawMs + presentMs) * 60 / 1000 }
+        /// Frames per second the app could sustain (simulation + drawing + present).
+        public var sustainableFps: Double { 1000 / max(simulateMs + drawMs + presentMs, 1e-9) }
+        public init(scenario: String, size: String, frames: Int, simulateMs: Double, drawMs: Double, presentMs: Double,
+                    firstFrameBytes: Int, bytesPerFrame: Double) {
             self.scenario = scenario
             self.size = size
             self.frames = frames
             self.simulateMs = simulateMs
             self.drawMs = drawMs
-            self.sustainableFps = sustainableFps
+            self.presentMs = presentMs
+            self.firstFrameBytes = firstFrameBytes
+            self.bytesPerFrame = bytesPerFrame
         }
     }
 
@@ -95,10 +106,15 @@ public struct BenchReport: Codable, Sendable {
         }
         if !frames.isEmpty {
             lines.append("")
-            lines.append(pad("scenario", 26) + pad("size", 9) + pad("simulate ms", 12) + pad("draw ms", 9) + "sustainable fps")
+            lines.append("frames (mean per frame; render = draw + ncurses present; core share at 60 fps)")
+            lines.append(pad("scenario", 26) + pad("size", 9) + pad("simulate ms", 12) + pad("draw ms", 9) + pad("present ms", 11)
+                         + pad("render@60Hz", 12) + pad("bytes/frame", 12) + pad("first frame B", 14) + "sustainable fps")
             for r in frames {
                 lines.append(pad(r.scenario, 26) + pad(r.size, 9) + pad(String(format: "%.3f", r.simulateMs), 12)
-                             + pad(String(format: "%.3f", r.drawMs), 9) + String(format: "%.0f", r.sustainableFps))
+                             + pad(String(format: "%.3f", r.drawMs), 9) + pad(String(format: "%.3f", r.presentMs), 11)
+                             + pad(String(format: "%.1f%%", r.renderCoreShareAt60Hz * 100), 12)
+                             + pad(String(format: "%.0f", r.bytesPerFrame), 12) + pad("\(r.firstFrameBytes)", 14)
+                             + String(format: "%.0f", r.sustainableFps))
             }
         }
         return lines.joined(separator: "\n")

@@ -14,7 +14,8 @@ struct BenchCommand: ParsableCommand {
         discussion: """
         Workloads: \(BenchCatalog.names.joined(separator: ", ")).
         Network workloads time the simulate call only (set-up excluded), as the peers' scripts do.
-        'frames' draws every shipped scenario's screen at --sizes into a cell buffer.
+        'frames' runs every shipped scenario's screen at --sizes: simulation, drawing into the cell buffer, and
+        the ncurses present of the changed cells to a pseudo-terminal (TERM=xterm-256color), counting the bytes sent.
         --compare runs the same networks in NEST and Brian2 (C++ standalone) through the scripts in
         Benchmarks/peers/ when they are installed (pip install nest-simulator brian2 "numpy<2.4").
         """)
@@ -111,10 +112,15 @@ struct BenchCommand: ParsableCommand {
         for (name, path) in locator.available() {
             let scenario = try loadScenarioOrExit(path)
             for (w, h) in try parsedSizes() {
-                if !json { FileHandle.standardError.write(Data("drawing \(name) at \(w)x\(h) ...\n".utf8)) }
-                let r = FrameBenchmark.run(scenario, width: w, height: h, frames: frames, clock: MonotonicClock())
-                out.append(.init(scenario: name, size: "\(w)x\(h)", frames: frames, simulateMs: r.simulateMs, drawMs: r.drawMs,
-                                 sustainableFps: r.sustainableFramesPerSecond))
+                if !json { FileHandle.standardError.write(Data("drawing \(name) at \(w)x\(h) through ncurses ...\n".utf8)) }
+                do {
+                    let r = try TerminalFrameBenchmark.run(scenario, name: name, width: w, height: h, frames: frames)
+                    out.append(.init(scenario: name, size: r.size, frames: frames, simulateMs: r.simulateMs, drawMs: r.drawMs,
+                                     presentMs: r.presentMs, firstFrameBytes: r.firstFrameBytes, bytesPerFrame: r.bytesPerFrame))
+                } catch {
+                    printError("spiketty: \(error)")
+                    throw ExitCode(1)
+                }
             }
         }
         return out
