@@ -34,11 +34,13 @@ let package = Package(
         .target(name: "Recording", dependencies: ["SpikeCore", "Scenarios"]),
         // App state machine, key map, frame loop, one screen per scenario kind.
         .target(name: "App", dependencies: ["SpikeCore", "Scenarios", "Canvas", "Recording"]),
+        // Benchmark workloads (issue 13), their timing, and the peer simulators' runner.
+        .target(name: "Bench", dependencies: ["SpikeCore", "App", "Scenarios", "Canvas", "Terminal"]),
         // The command line: builds the terminal (real or headless) and hands it to the app.
         .executableTarget(
             name: "spiketty",
             dependencies: [
-                "App", "Terminal", "Scenarios", "SpikeCore", "Canvas", "Recording",
+                "App", "Terminal", "Scenarios", "SpikeCore", "Canvas", "Recording", "Bench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +48,7 @@ let package = Package(
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SpikeCore"]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "SpikeCore"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Scenarios", "SpikeCore", "Canvas"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "App", "Scenarios", "SpikeCore", "Canvas"]),
     ]

@@ -12,6 +12,7 @@
 #endif
 
 #include <locale.h>
+#include <sys/ioctl.h>
 #include <langinfo.h>
 #include <wchar.h>
 #if __has_include(<ncursesw/ncurses.h>)
@@ -35,5 +36,32 @@ static inline attr_t nc_a_bold(void) { return A_BOLD; }
 static inline attr_t nc_a_reverse(void) { return A_REVERSE; }
 static inline attr_t nc_a_dim(void) { return A_DIM; }
 static inline attr_t nc_a_underline(void) { return A_UNDERLINE; }
+
+/* ioctl is variadic and not imported into Swift: set a terminal's window size
+ * (used to give a pseudo-terminal the size the frame benchmark measures). */
+static inline int nc_set_winsize(int fd, unsigned short rows, unsigned short cols) {
+    struct winsize ws = { rows, cols, 0, 0 };
+    return ioctl(fd, TIOCSWINSZ, &ws);
+}
+
+/* A pseudo-terminal pair (the frame benchmark's stand-in for a real terminal):
+ * returns the master fd and stores the slave fd, or -1. posix_openpt and friends
+ * are declared here because their header guards need _XOPEN_SOURCE >= 600. */
+#include <fcntl.h>
+#include <unistd.h>
+extern int posix_openpt(int flags);
+extern int grantpt(int fd);
+extern int unlockpt(int fd);
+extern char *ptsname(int fd);
+static inline int nc_open_pty(int *slave_fd) {
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0) return -1;
+    char *name;
+    if (grantpt(master) != 0 || unlockpt(master) != 0 || (name = ptsname(master)) == 0) { close(master); return -1; }
+    int slave = open(name, O_RDWR | O_NOCTTY);
+    if (slave < 0) { close(master); return -1; }
+    *slave_fd = slave;
+    return master;
+}
 
 #endif

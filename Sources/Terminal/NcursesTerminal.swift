@@ -73,8 +73,14 @@ public final class NcursesTerminal: TerminalIO {
     /// Starts curses on the terminal.
     /// - Parameter forcedDepth: a colour depth chosen by the user (`--color`, NO_COLOR →
     ///   `.none`) instead of the detected one. With `.none` colour is never started.
-    public init(forcedDepth: ColorDepth? = nil) throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw StartError.notATerminal }
+    public convenience init(forcedDepth: ColorDepth? = nil) throws {
+        try self.init(forcedDepth: forcedDepth, input: STDIN_FILENO, output: STDOUT_FILENO)
+    }
+
+    /// Starts curses on the terminal open on `input` and `output` (e.g. a pseudo-terminal for
+    /// the frame benchmark).
+    public init(forcedDepth: ColorDepth?, input: Int32, output: Int32) throws {
+        guard isatty(input) == 1, isatty(output) == 1 else { throw StartError.notATerminal }
         guard !sessionExists.exchange(true, ordering: .sequentiallyConsistent) else { throw StartError.alreadyActive }
 
         isUTF8 = Self.setUpLocale()
@@ -87,7 +93,7 @@ public final class NcursesTerminal: TerminalIO {
 
         // newterm rather than initscr: initscr exit()s on an unknown TERM, newterm returns NULL.
         // fdopen instead of the C globals stdout/stdin (Swift 6 rejects reading those too).
-        guard let out = fdopen(STDOUT_FILENO, "w"), let inp = fdopen(STDIN_FILENO, "r"),
+        guard let out = fdopen(output, "w"), let inp = fdopen(input, "r"),
               let scr = newterm(nil, out, inp), let win = nc_stdscr() else {
             restoreSignalHandlers()
             sessionExists.store(false, ordering: .sequentiallyConsistent)

@@ -30,6 +30,32 @@ struct BackgroundTests {
         #expect(abs(Double(twoOrMore) / nd - p2) < 5 * (p2 * (1 - p2) / nd).squareRoot())
     }
 
+    /// The method the step kernel uses (hazard below λ = 0.1, table inversion with its tail
+    /// above) gives the Poisson(λ) distribution: every count's frequency within 5 standard
+    /// errors of e^{−λ}λ^c/c! over 10^6 steps, for λ on both sides of the switch and far into
+    /// the tail (λ = 2.5 and 8 exercise counts beyond the table).
+    @Test(arguments: [0.03, 0.3, 2.5, 8.0])
+    func kernelEventCountsFollowThePoissonDistribution(lambda: Double) {
+        var rng = Xoshiro256StarStar(seed: 6, stream: 11)
+        var residual = rng.nextStandardExponential()
+        let cdf = BackgroundInput.poissonCDF(lambda)
+        let n = 1_000_000
+        var histogram = Array(repeating: 0, count: 40)
+        cdf.withUnsafeBufferPointer { table in
+            for _ in 0..<n {
+                let c = BackgroundInput.events(lambda: lambda, cdf: table.baseAddress!, residual: &residual, rng: &rng)
+                histogram[min(c, 39)] += 1
+            }
+        }
+        var p = exp(-lambda)
+        for c in 0..<25 {
+            if c > 0 { p *= lambda / Double(c) }
+            let expected = p * Double(n)
+            let sd = (Double(n) * p * (1 - p)).squareRoot()
+            #expect(abs(Double(histogram[c]) - expected) <= 5 * sd + 1, "λ = \(lambda), count \(c)")
+        }
+    }
+
     /// Each neuron and receptor has its own stream: adding neurons leaves the others' input unchanged.
     @Test func addingNeuronsDoesNotChangeOtherDraws() {
         func run(count: Int) -> [Double] {

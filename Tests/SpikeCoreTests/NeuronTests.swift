@@ -90,6 +90,20 @@ struct NeuronTests {
         }
     }
 
+    /// The degree-15 series used for 0.05 < x ≤ 0.5 (dt = 0.1 ms) equals the exp form to a
+    /// few ulp over its whole range.
+    @Test func exponentialEulerWideSeriesMatchesExp() {
+        for i in 0...1000 {
+            let x = ExponentialEuler.wideSeriesLimit * Double(i) / 1000
+            let g = 0.26, dtOverC = x / g, drive = -13.0
+            let v = -51.3
+            let series = ExponentialEuler.wideSeriesStep(v: v, drive: drive, conductance: g, dtOverC: dtOverC)
+            let vInf = drive / g
+            let reference = vInf + (v - vInf) * exp(-x)
+            #expect(abs(series - reference) <= 8 * reference.ulp.magnitude, "x = \(x)")
+        }
+    }
+
     @Test func conductancesDecayExponentially() {
         var net = Network(parameters: .sbsDefault, count: 1, stepMs: 0.01, seed: 1)
         net.setThresholdEnabled(false, neuron: 0)

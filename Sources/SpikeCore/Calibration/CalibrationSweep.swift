@@ -75,13 +75,14 @@ public struct CalibrationSweep: Sendable {
     /// Simulates up to `steps` integration steps of the current stage(s).
     public mutating func advance(steps: Int) {
         var left = steps
-        while left > 0, !isFinished, var net = network {
+        while left > 0, !isFinished, network != nil {
             let chunk = min(left, burnInSteps + measureSteps - stepsDone)
-            for _ in 0..<chunk {
-                net.step()
+            // Moved out (not copied) while it steps: a copy would duplicate every state array.
+            var net = network.take()!
+            net.advance(steps: chunk) { step in
                 stepsDone += 1
                 if stepsDone > burnInSteps {
-                    for k in net.lastStepSpikes { spikeCounts[Int(k)] += 1 }
+                    for k in step.spiked { spikeCounts[Int(k)] += 1 }
                 }
             }
             network = net

@@ -194,16 +194,21 @@ struct HighConductanceStateRun {
     }
 
     mutating func advance(steps: Int) {
-        for _ in 0..<max(0, steps) {
-            network.step()
-            let now = network.stepIndex
+        let gLeak = network.population.parameters.gLeak, stepMs = network.stepMs, probe = probe
+        // The network is moved out while it steps, so the observer can update the measurement.
+        var net = Network.placeholder(stepMs: stepMs)
+        swap(&net, &network)
+        defer { swap(&net, &network) }
+        net.advance(steps: steps) { step in
+            let now = step.stepIndex
             if now >= measurement.startStep {
-                measurement.add(v: network.population.v[probe], totalConductance: network.population.totalConductance(probe))
-                measurement.populationSpikes += network.lastStepSpikeCount
+                // g_tot = g_l + g_e + g_i of the probe, read through the network's buffers.
+                measurement.add(v: step.v[probe], totalConductance: gLeak + step.gE[probe] + step.gI[probe])
+                measurement.populationSpikes += step.spiked.count
             }
             if now % seriesIntervalSteps == 0 && measurement.sampleCount > 1 {
-                Self.append(&sdSeries, (network.timeMs, measurement.standardDeviation))
-                Self.append(&meanSeries, (network.timeMs, measurement.mean))
+                Self.append(&sdSeries, (Double(now) * stepMs, measurement.standardDeviation))
+                Self.append(&meanSeries, (Double(now) * stepMs, measurement.mean))
             }
         }
     }

@@ -71,20 +71,22 @@ struct LIFSamplingRun {
 
     mutating func advance(steps: Int) {
         let n = unitCount
-        for _ in 0..<max(0, steps) {
-            network.step()
+        // The network is moved out while it steps, so the observer can update the statistics.
+        var net = Network.placeholder(stepMs: network.stepMs)
+        swap(&net, &network)
+        defer { swap(&net, &network) }
+        net.advance(steps: steps) { step in
             var index = 0
-            network.population.refractorySteps.withUnsafeBufferPointer { ref in
-                for k in 0..<n { index = (index << 1) | (ref[k] > 0 ? 1 : 0) }
-            }
+            let ref = step.refractorySteps
+            for k in 0..<n { index = (index << 1) | (ref[k] > 0 ? 1 : 0) }
             if index != currentState {
                 currentState = index
                 trail.append(index)
                 if trail.count > trailLength { trail.removeFirst(trail.count - trailLength) }
             }
-            guard network.stepIndex > measureStart else { continue }
+            guard step.stepIndex > measureStart else { return }
             lif.add(stateIndex: index)
-            for s in network.lastStepSpikes { spikeCounts[Int(s)] += 1 }
+            for s in step.spiked { spikeCounts[Int(s)] += 1 }
             let elapsed = lif.totalSteps
             if elapsed % gibbsEverySteps == 0 { gibbsHistogram.add(stateIndex: gibbs.sweep()) }
             if elapsed % ansEverySteps == 0 { ansHistogram.add(stateIndex: ans.step()) }

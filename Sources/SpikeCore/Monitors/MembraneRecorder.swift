@@ -22,6 +22,11 @@ public struct MembraneRecorder: Sendable {
 
     /// Samples `v` if time index `step` is a multiple of the interval.
     public mutating func record(step: Int64, v: [Double]) {
+        v.withUnsafeBufferPointer { record(step: step, v: $0) }
+    }
+
+    /// Samples `v` if time index `step` is a multiple of the interval.
+    public mutating func record(step: Int64, v: UnsafeBufferPointer<Double>) {
         guard step % Int64(intervalSteps) == 0 else { return }
         var slot = head + count
         if slot >= capacity { slot -= capacity }

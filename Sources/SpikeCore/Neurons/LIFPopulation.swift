@@ -73,6 +73,36 @@ public struct LIFPopulation: Sendable {
         refractoryStepCount = Int32((parameters.tauRefrac / stepMs).rounded())
     }
 
+    /// An empty population with `p`'s parameters and constants, without recomputing them.
+    init(emptyLike p: LIFPopulation) {
+        parameters = p.parameters
+        stepMs = p.stepMs
+        v = []
+        gE = []
+        gI = []
+        refractorySteps = []
+        vRest = []
+        thresholdEnabled = []
+        vThreshold = []
+        vResetLevel = []
+        gLeak = []
+        refractoryStepCounts = []
+        decayE = p.decayE
+        decayI = p.decayI
+        refractoryStepCount = p.refractoryStepCount
+    }
+
+    /// A population without state that shares `p`'s per-neuron intrinsic arrays (references,
+    /// no element copies): what the step loop reads while `p`'s state arrays are mutated.
+    static func intrinsicView(of p: LIFPopulation) -> LIFPopulation {
+        var view = LIFPopulation(emptyLike: p)
+        view.vThreshold = p.vThreshold
+        view.vResetLevel = p.vResetLevel
+        view.gLeak = p.gLeak
+        view.refractoryStepCounts = p.refractoryStepCounts
+        return view
+    }
+
     /// State variable z_k (science.md 1.1): 1 during the refractory window after a spike.
     public func z(_ neuron: Int) -> Bool { refractorySteps[neuron] > 0 }
 

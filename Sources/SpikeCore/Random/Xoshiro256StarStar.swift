@@ -73,4 +73,6 @@ public enum RandomStream {
     /// Frozen fixed-pattern noise of an emulated chip (drawn from the *chip* seed, not the
     /// experiment seed): `chip(k)` for item k (a neuron, a synapse, spike loss) of the chip.
     public static func chip(_ k: Int) -> UInt64 { (0x48 << 32) | UInt64(k) }
+    /// Random connectivity (`FixedInDegree`).
+    public static let connectivity: UInt64 = 16 << 32
 }

@@ -72,6 +72,17 @@ public struct Network: Sendable {
         return projections.count - 1
     }
 
+    /// Adds a sparsely connected projection within the population; returns its index.
+    @discardableResult
+    public mutating func addProjection(sparse weights: SparseWeights, model: SynapseModel, delayMs: Double) -> Int {
+        precondition(weights.preCount == neuronCount && weights.postCount == neuronCount,
+                     "weights must be \(neuronCount)×\(neuronCount)")
+        let d = delaySteps(forMs: delayMs)
+        ring.grow(toMaxDelaySteps: d, currentStep: stepIndex)
+        projections.append(Projection(storage: .sparse(weights), model: model, delaySteps: d))
+        return projections.count - 1
+    }
+
     /// Replaces the weights of projection `index` (same shape).
     public mutating func setWeights(_ weights: DenseWeights, projection index: Int) {
         projections[index].setWeights(weights)
@@ -127,43 +138,135 @@ public struct Network: Sendable {
 
     /// Simulates one step dt.
     public mutating func step() {
-        let n = stepIndex
-        let count = spikedBuffer.withUnsafeMutableBufferPointer { spiked in
-            ring.withSlot(forStep: n) { addE, addI in
-                StepKernel.run(population: &population, background: &background,
-                               arrivingE: addE, arrivingI: addI, spiked: spiked)
-            }
-        }
-        lastStepSpikeCount = count
-        if count > 0 {
-            for s in 0..<count { spikeMonitor.append(step: n + 1, neuron: spikedBuffer[s]) }
-            if spikeLoss == nil {
-                spikedBuffer.withUnsafeMutableBufferPointer { spiked in
-                    for p in projections.indices {
-                        projections[p].deliver(spiked: spiked, count: count, step: n, stepMs: stepMs, ring: &ring)
-                    }
-                }
-            } else {
-                var kept = 0
-                for s in 0..<count where !spikeLoss!.drops() {
-                    deliveredBuffer[kept] = spikedBuffer[s]
-                    kept += 1
-                }
-                deliveredBuffer.withUnsafeMutableBufferPointer { delivered in
-                    for p in projections.indices {
-                        projections[p].deliver(spiked: delivered, count: kept, step: n, stepMs: stepMs, ring: &ring)
-                    }
-                }
-            }
-        }
-        stepIndex = n + 1
-        for r in membraneRecorders.indices {
-            membraneRecorders[r].record(step: stepIndex, v: population.v)
-        }
+        advance(steps: 1)
     }
 
     /// Simulates `steps` steps.
     public mutating func advance(steps: Int) {
-        for _ in 0..<max(0, steps) { step() }
+        advance(steps: steps) { _ in }
+    }
+
+    /// What an observer sees after each step of `advance(steps:afterEachStep:)`: the time index
+    /// reached, the neurons that spiked in the step, the refractory counters (z_k = counter > 0),
+    /// membrane potentials and conductances. The buffers are valid only during the call.
+    public struct StepObservation {
+        /// Time index after the step.
+        public let stepIndex: Int64
+        public let spiked: UnsafeBufferPointer<Int32>
+        public let refractorySteps: UnsafeBufferPointer<Int32>
+        public let v: UnsafeBufferPointer<Double>
+        /// Excitatory and inhibitory conductances, µS.
+        public let gE: UnsafeBufferPointer<Double>
+        public let gI: UnsafeBufferPointer<Double>
+    }
+
+    /// Simulates `steps` steps and calls `observe` after each one.
+    ///
+    /// The state arrays are taken out of the struct once per call and stepped through raw
+    /// buffers, so a long run pays the copy-on-write uniqueness checks and reference counting
+    /// once instead of once per array per step (what made small networks slow); the numbers
+    /// are exactly those of stepping one step at a time.
+    public mutating func advance(steps: Int, afterEachStep observe: (StepObservation) -> Void) {
+        guard steps > 0 else { return }
+        var pop = Network.swapOut(&population, placeholder: LIFPopulation.placeholder(like: population))
+        var bg = Network.swapOut(&background, placeholder: BackgroundInput.placeholder(stepMs: background.stepMs))
+        var ringE = Network.swapOut(&ring.excitatory, placeholder: [])
+        var ringI = Network.swapOut(&ring.inhibitory, placeholder: [])
+        var spikedBuffer = Network.swapOut(&self.spikedBuffer, placeholder: [])
+        let n = pop.count, slots = Int64(ring.slotCount)
+        var lastCount = lastStepSpikeCount
+        let constants = LIFPopulation.placeholder(like: pop)
+        // The per-neuron intrinsic arrays are read-only in the loop: a reference copy (no
+        // element copy), read outside `pop`'s exclusive access.
+        let intrinsic = LIFPopulation.intrinsicView(of: pop)
+        bg.withBuffers { lamE, lamI, wE, wI, cdfE, cdfI, resE, resI, rngE, rngI in
+            pop.withBuffers { v, ge, gi, ref, el, thr in
+              intrinsic.withIntrinsicBuffers { gl, vth, vres, refN in
+                ringE.withUnsafeMutableBufferPointer { ringE in
+                    ringI.withUnsafeMutableBufferPointer { ringI in
+                        spikedBuffer.withUnsafeMutableBufferPointer { spiked in
+                            let kernel = StepKernel(population: constants, v: v, ge: ge, gi: gi, ref: ref, el: el, thr: thr,
+                                                    gl: gl, vth: vth, vres: vres, refN: refN,
+                                                    lamE: lamE, lamI: lamI, wE: wE, wI: wI, cdfE: cdfE, cdfI: cdfI, resE: resE, resI: resI,
+                                                    rngE: rngE, rngI: rngI)
+                            let ringPointers = DelayRing.Pointers(excitatory: ringE.baseAddress, inhibitory: ringI.baseAddress,
+                                                                  neuronCount: n, slotCount: Int(slots))
+                            // Slot of the current step, kept as a running index (no division per step).
+                            var slot = Int(stepIndex % slots)
+                            for _ in 0..<steps {
+                                let step = stepIndex
+                                let offset = slot * n
+                                slot += 1
+                                if slot == Int(slots) { slot = 0 }
+                                let count = kernel.run(arrivingE: ringE.baseAddress.map { $0 + offset },
+                                                       arrivingI: ringI.baseAddress.map { $0 + offset }, spiked: spiked)
+                                lastCount = count
+                                if count > 0 {
+                                    for s in 0..<count { spikeMonitor.append(step: step + 1, neuron: spiked[s]) }
+                                    if spikeLoss == nil {
+                                        for p in projections.indices {
+                                            projections[p].deliver(spiked: spiked, count: count, step: step, stepMs: stepMs,
+                                                                   ring: ringPointers)
+                                        }
+                                    } else {
+                                        deliverWithLoss(spiked: spiked, count: count, step: step, ring: ringPointers)
+                                    }
+                                }
+                                stepIndex = step + 1
+                                let vView = UnsafeBufferPointer(v)
+                                for r in membraneRecorders.indices {
+                                    membraneRecorders[r].record(step: stepIndex, v: vView)
+                                }
+                                observe(StepObservation(stepIndex: stepIndex,
+                                                        spiked: UnsafeBufferPointer(rebasing: spiked[0..<count]),
+                                                        refractorySteps: UnsafeBufferPointer(ref), v: vView,
+                                                        gE: UnsafeBufferPointer(ge), gI: UnsafeBufferPointer(gi)))
+                            }
+                        }
+                    }
+                }
+              }
+            }
+        }
+        lastStepSpikeCount = lastCount
+        population = pop
+        background = bg
+        ring.excitatory = ringE
+        ring.inhibitory = ringI
+        self.spikedBuffer = spikedBuffer
+    }
+
+    /// Delivery through a lossy router: each spike event survives with probability 1 − p
+    /// (drawn from the loss's own stream, in spike order) and only survivors reach the projections.
+    private mutating func deliverWithLoss(spiked: UnsafeMutableBufferPointer<Int32>, count: Int, step: Int64,
+                                          ring: DelayRing.Pointers) {
+        var kept = 0
+        for s in 0..<count where !spikeLoss!.drops() {
+            deliveredBuffer[kept] = spiked[s]
+            kept += 1
+        }
+        var delivered = Network.swapOut(&deliveredBuffer, placeholder: [])
+        delivered.withUnsafeMutableBufferPointer { delivered in
+            for p in projections.indices {
+                projections[p].deliver(spiked: delivered, count: kept, step: step, stepMs: stepMs, ring: ring)
+            }
+        }
+        deliveredBuffer = delivered
+    }
+
+    /// An empty network (no neurons; allocates almost nothing) that holds the place of a
+    /// network moved out of its owner for `advance(steps:afterEachStep:)` with an observer that
+    /// updates the owner: `swap(&local, &owner.network)`, advance `local`, swap back.
+    public static func placeholder(stepMs: Double) -> Network {
+        Network(parameters: .sbsDefault, count: 0, stepMs: stepMs, seed: 0, spikeCapacity: 1)
+    }
+
+    /// Moves `value` out (leaving `placeholder`), so the moved-out arrays stay uniquely
+    /// referenced while they are mutated through raw buffers.
+    @inline(__always)
+    private static func swapOut<T>(_ value: inout T, placeholder: T) -> T {
+        var out = placeholder
+        swap(&out, &value)
+        return out
     }
 }

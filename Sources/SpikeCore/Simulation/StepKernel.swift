@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// The per-neuron part of one integration step (science.md 1.9 steps 1–5) over contiguous
-/// arrays (no allocation, no dynamic dispatch):
+/// buffers bound once per `Network.advance` call (no allocation, no dynamic dispatch):
 ///
 /// 1. g_x ← g_x·e^{−dt/τ_syn,x}
 /// 2. g_x ← g_x + w_x·n_x, n_x ~ Poisson(ν_x dt) (`BackgroundInput`)
@@ -20,69 +20,122 @@ import Darwin
 /// loops the compiler vectorises; the membrane pass computes the free update for every neuron
 /// and the last pass overwrites refractory neurons with V_reset — the same numbers as a
 /// per-neuron branch, computed faster.
-enum StepKernel {
-    /// Runs steps 1–5 for every neuron; writes the indices of neurons that spiked to `spiked`
-    /// and returns how many.
-    static func run(population: inout LIFPopulation, background: inout BackgroundInput,
-                    arrivingE: UnsafeMutableBufferPointer<Double>, arrivingI: UnsafeMutableBufferPointer<Double>,
-                    spiked: UnsafeMutableBufferPointer<Int32>) -> Int {
+struct StepKernel {
+    let n: Int
+    let decayE: Double, decayI: Double
+    let eE: Double, eI: Double, iOffset: Double
+    let dtOverC: Double, minusDtOverC: Double
+    /// Per-neuron intrinsic parameters (fixed-pattern noise, science.md 4.3): g_l, V_th,
+    /// V_reset, refractory steps.
+    let gl: UnsafeBufferPointer<Double>, vth: UnsafeBufferPointer<Double>, vres: UnsafeBufferPointer<Double>
+    let refN: UnsafeBufferPointer<Int32>
+    let v: UnsafeMutableBufferPointer<Double>, ge: UnsafeMutableBufferPointer<Double>, gi: UnsafeMutableBufferPointer<Double>
+    let ref: UnsafeMutableBufferPointer<Int32>
+    let el: UnsafeBufferPointer<Double>
+    let thr: UnsafeBufferPointer<Bool>
+    let lamE: UnsafeBufferPointer<Double>, lamI: UnsafeBufferPointer<Double>
+    let wE: UnsafeBufferPointer<Double>, wI: UnsafeBufferPointer<Double>
+    let cdfE: UnsafeBufferPointer<Double>, cdfI: UnsafeBufferPointer<Double>
+    let resE: UnsafeMutableBufferPointer<Double>, resI: UnsafeMutableBufferPointer<Double>
+    let rngE: UnsafeMutableBufferPointer<Xoshiro256StarStar>, rngI: UnsafeMutableBufferPointer<Xoshiro256StarStar>
+
+    /// Binds the kernel to a population's parameters and to the state buffers (valid for as
+    /// long as the kernel is used).
+    init(population: LIFPopulation, v: UnsafeMutableBufferPointer<Double>, ge: UnsafeMutableBufferPointer<Double>,
+         gi: UnsafeMutableBufferPointer<Double>, ref: UnsafeMutableBufferPointer<Int32>, el: UnsafeBufferPointer<Double>,
+         thr: UnsafeBufferPointer<Bool>, gl: UnsafeBufferPointer<Double>, vth: UnsafeBufferPointer<Double>,
+         vres: UnsafeBufferPointer<Double>, refN: UnsafeBufferPointer<Int32>, lamE: UnsafeBufferPointer<Double>, lamI: UnsafeBufferPointer<Double>,
+         wE: UnsafeBufferPointer<Double>, wI: UnsafeBufferPointer<Double>,
+         cdfE: UnsafeBufferPointer<Double>, cdfI: UnsafeBufferPointer<Double>, resE: UnsafeMutableBufferPointer<Double>,
+         resI: UnsafeMutableBufferPointer<Double>, rngE: UnsafeMutableBufferPointer<Xoshiro256StarStar>,
+         rngI: UnsafeMutableBufferPointer<Xoshiro256StarStar>) {
         let p = population.parameters
-        let n = population.count
-        let decayE = population.decayE, decayI = population.decayI
-        let eE = p.eRevE, eI = p.eRevI, iOffset = p.iOffset
-        let minusDtOverC = -population.stepMs / p.cm
-        let dtOverC = population.stepMs / p.cm
-        // Local references (no copy) so that reading them does not overlap the mutable access below.
-        let gLeak = population.gLeak, vThreshold = population.vThreshold, refractoryCounts = population.refractoryStepCounts
-        let vResetLevel = population.vResetLevel
+        n = v.count
+        decayE = population.decayE
+        decayI = population.decayI
+        eE = p.eRevE
+        eI = p.eRevI
+        iOffset = p.iOffset
+        dtOverC = population.stepMs / p.cm
+        minusDtOverC = -population.stepMs / p.cm
+        self.gl = gl
+        self.vth = vth
+        self.vres = vres
+        self.refN = refN
+        self.v = v
+        self.ge = ge
+        self.gi = gi
+        self.ref = ref
+        self.el = el
+        self.thr = thr
+        self.lamE = lamE
+        self.lamI = lamI
+        self.wE = wE
+        self.wI = wI
+        self.cdfE = cdfE
+        self.cdfI = cdfI
+        self.resE = resE
+        self.resI = resI
+        self.rngE = rngE
+        self.rngI = rngI
+    }
+
+    /// Runs steps 1–5 for every neuron; consumes and zeroes the arriving increments (n values
+    /// each; nil for an empty population), writes the indices of neurons that spiked to
+    /// `spiked` and returns how many.
+    @inline(__always)
+    func run(arrivingE: UnsafeMutablePointer<Double>?, arrivingI: UnsafeMutablePointer<Double>?,
+             spiked: UnsafeMutableBufferPointer<Int32>) -> Int {
+        guard n > 0, let arrivingE, let arrivingI else { return 0 }
         var spikeCount = 0
-        background.withBuffers { lamE, lamI, wE, wI, resE, resI, rngE, rngI in
-            population.withBuffers { v, ge, gi, ref, el, thr in
-              LIFPopulation.withIntrinsicBuffers(gLeak, vThreshold, vResetLevel, refractoryCounts) { gl, vth, vres, refN in
-                // Steps 1 + 3: decay and recurrent arrivals (vectorisable).
-                for k in 0..<n {
-                    ge[k] = ge[k] * decayE + arrivingE[k]
-                    gi[k] = gi[k] * decayI + arrivingI[k]
-                    arrivingE[k] = 0
-                    arrivingI[k] = 0
-                }
-                // Step 2: background events (rare at λ ≈ 0.03: mostly one compare per source).
-                for k in 0..<n {
-                    let cE = BackgroundInput.events(lambda: lamE[k], residual: &resE[k], rng: &rngE[k])
-                    if cE > 0 { ge[k] += wE[k] * Double(cE) }
-                    let cI = BackgroundInput.events(lambda: lamI[k], residual: &resI[k], rng: &rngI[k])
-                    if cI > 0 { gi[k] += wI[k] * Double(cI) }
-                }
-                // Step 4: membrane of every neuron as if free (vectorisable in the series case).
-                var maxX = 0.0
-                for k in 0..<n { maxX = max(maxX, dtOverC * (gl[k] + ge[k] + gi[k])) }
-                if maxX <= ExponentialEuler.seriesLimit {
-                    for k in 0..<n {
-                        let g = gl[k] + ge[k] + gi[k]
-                        let drive = gl[k] * el[k] + ge[k] * eE + gi[k] * eI + iOffset
-                        v[k] = ExponentialEuler.seriesStep(v: v[k], drive: drive, conductance: g, dtOverC: dtOverC)
-                    }
-                } else {
-                    for k in 0..<n {
-                        let g = gl[k] + ge[k] + gi[k]
-                        let drive = gl[k] * el[k] + ge[k] * eE + gi[k] * eI + iOffset
-                        v[k] = ExponentialEuler.step(v: v[k], drive: drive, conductance: g,
-                                                     dtOverC: dtOverC, minusDtOverC: minusDtOverC)
-                    }
-                }
-                // Steps 4 (refractory clamp) and 5 (threshold).
-                for k in 0..<n {
-                    if ref[k] > 0 {
-                        v[k] = vres[k]
-                        ref[k] -= 1
-                    } else if v[k] >= vth[k] && thr[k] {
-                        v[k] = vres[k]
-                        ref[k] = refN[k]
-                        spiked[spikeCount] = Int32(truncatingIfNeeded: k)
-                        spikeCount += 1
-                    }
-                }
-              }
+        // Steps 1 + 3: decay and recurrent arrivals (vectorisable).
+        for k in 0..<n {
+            ge[k] = ge[k] * decayE + arrivingE[k]
+            gi[k] = gi[k] * decayI + arrivingI[k]
+            arrivingE[k] = 0
+            arrivingI[k] = 0
+        }
+        // Step 2: background events (`BackgroundInput.events`: hazard residual for small λ,
+        // inversion for larger λ).
+        for k in 0..<n {
+            let cE = BackgroundInput.events(lambda: lamE[k], cdf: cdfE.baseAddress! + 4 * k, residual: &resE[k], rng: &rngE[k])
+            if cE > 0 { ge[k] += wE[k] * Double(cE) }
+            let cI = BackgroundInput.events(lambda: lamI[k], cdf: cdfI.baseAddress! + 4 * k, residual: &resI[k], rng: &rngI[k])
+            if cI > 0 { gi[k] += wI[k] * Double(cI) }
+        }
+        // Step 4: membrane of every neuron as if free (vectorisable in the series case).
+        var maxX = 0.0
+        for k in 0..<n { maxX = max(maxX, dtOverC * (gl[k] + ge[k] + gi[k])) }
+        if maxX <= ExponentialEuler.seriesLimit {
+            for k in 0..<n {
+                let g = gl[k] + ge[k] + gi[k]
+                let drive = gl[k] * el[k] + ge[k] * eE + gi[k] * eI + iOffset
+                v[k] = ExponentialEuler.seriesStep(v: v[k], drive: drive, conductance: g, dtOverC: dtOverC)
+            }
+        } else if maxX <= ExponentialEuler.wideSeriesLimit {
+            for k in 0..<n {
+                let g = gl[k] + ge[k] + gi[k]
+                let drive = gl[k] * el[k] + ge[k] * eE + gi[k] * eI + iOffset
+                v[k] = ExponentialEuler.wideSeriesStep(v: v[k], drive: drive, conductance: g, dtOverC: dtOverC)
+            }
+        } else {
+            for k in 0..<n {
+                let g = gl[k] + ge[k] + gi[k]
+                let drive = gl[k] * el[k] + ge[k] * eE + gi[k] * eI + iOffset
+                v[k] = ExponentialEuler.step(v: v[k], drive: drive, conductance: g,
+                                             dtOverC: dtOverC, minusDtOverC: minusDtOverC)
+            }
+        }
+        // Steps 4 (refractory clamp) and 5 (threshold).
+        for k in 0..<n {
+            if ref[k] > 0 {
+                v[k] = vres[k]
+                ref[k] -= 1
+            } else if v[k] >= vth[k] && thr[k] {
+                v[k] = vres[k]
+                ref[k] = refN[k]
+                spiked[spikeCount] = Int32(truncatingIfNeeded: k)
+                spikeCount += 1
             }
         }
         return spikeCount
@@ -113,13 +166,11 @@ extension LIFPopulation {
 extension LIFPopulation {
     /// Read-only buffers of per-neuron g_l, V_th, V_reset and refractory step counts
     /// (fixed-pattern noise).
-    static func withIntrinsicBuffers<R>(_ gLeak: [Double], _ vThreshold: [Double], _ vReset: [Double],
-                                        _ refractoryStepCounts: [Int32],
-                                        _ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>,
-                                                 UnsafeBufferPointer<Double>, UnsafeBufferPointer<Int32>) -> R) -> R {
+    func withIntrinsicBuffers<R>(_ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>,
+                                          UnsafeBufferPointer<Double>, UnsafeBufferPointer<Int32>) -> R) -> R {
         gLeak.withUnsafeBufferPointer { gl in
             vThreshold.withUnsafeBufferPointer { vth in
-                vReset.withUnsafeBufferPointer { vres in
+                vResetLevel.withUnsafeBufferPointer { vres in
                     refractoryStepCounts.withUnsafeBufferPointer { refN in body(gl, vth, vres, refN) }
                 }
             }
@@ -128,8 +179,9 @@ extension LIFPopulation {
 }
 
 extension BackgroundInput {
-    /// λ_e, λ_i, w_e, w_i (read-only), hazard residuals and generators (mutable).
+    /// λ_e, λ_i, w_e, w_i, Poisson CDF tables (read-only), hazard residuals and generators (mutable).
     mutating func withBuffers<R>(_ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>,
+                                          UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>,
                                           UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>,
                                           UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>,
                                           UnsafeMutableBufferPointer<Xoshiro256StarStar>,
@@ -138,18 +190,37 @@ extension BackgroundInput {
             lambdaI.withUnsafeBufferPointer { lamI in
                 excWeight.withUnsafeBufferPointer { wE in
                     inhWeight.withUnsafeBufferPointer { wI in
+                      cdfE.withUnsafeBufferPointer { cdfE in
+                        cdfI.withUnsafeBufferPointer { cdfI in
                         residualE.withUnsafeMutableBufferPointer { resE in
                             residualI.withUnsafeMutableBufferPointer { resI in
                                 rngE.withUnsafeMutableBufferPointer { rngE in
                                     rngI.withUnsafeMutableBufferPointer { rngI in
-                                        body(lamE, lamI, wE, wI, resE, resI, rngE, rngI)
+                                        body(lamE, lamI, wE, wI, cdfE, cdfI, resE, resI, rngE, rngI)
                                     }
                                 }
                             }
                         }
+                        }
+                      }
                     }
                 }
             }
         }
+    }
+}
+
+extension LIFPopulation {
+    /// An empty population with the same parameters (holds the place of a population whose
+    /// arrays are being stepped outside the struct; allocates nothing).
+    static func placeholder(like p: LIFPopulation) -> LIFPopulation {
+        LIFPopulation(emptyLike: p)
+    }
+}
+
+extension BackgroundInput {
+    /// An empty background (allocates nothing).
+    static func placeholder(stepMs: Double) -> BackgroundInput {
+        BackgroundInput(count: 0, background: .none, stepMs: stepMs, seed: 0)
     }
 }

@@ -69,4 +69,21 @@ public struct DelayRing: Sendable {
             }
         }
     }
+
+    /// The ring's buffers as raw pointers, for delivery inside `Network.advance` (valid only
+    /// while the network holds them).
+    struct Pointers {
+        let excitatory: UnsafeMutablePointer<Double>?
+        let inhibitory: UnsafeMutablePointer<Double>?
+        let neuronCount: Int
+        let slotCount: Int
+
+        /// Start of the (excitatory, inhibitory) slot of arrival step `step`.
+        @inline(__always)
+        func slot(forStep step: Int64) -> (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)? {
+            guard let excitatory, let inhibitory else { return nil }
+            let offset = Int(step % Int64(slotCount)) * neuronCount
+            return (excitatory + offset, inhibitory + offset)
+        }
+    }
 }

@@ -1,7 +1,15 @@
-/// Connectivity layouts a projection can use. Only dense for now; compressed sparse rows
-/// can be added as another case without touching the step loop's callers.
+/// Connectivity layouts a projection can use: a dense matrix (small sampling networks) or
+/// compressed sparse rows (large, sparsely connected networks).
 public enum ConnectionStorage: Sendable, Equatable {
     case dense(DenseWeights)
+    case sparse(SparseWeights)
+
+    var preCount: Int {
+        switch self {
+        case .dense(let w): return w.preCount
+        case .sparse(let w): return w.preCount
+        }
+    }
 }
 
 /// A set of synapses within a `Network`'s population: weights, one synapse model, one delay.
@@ -20,47 +28,60 @@ public struct Projection: Sendable {
     public init(weights: DenseWeights, model: SynapseModel, delaySteps: Int,
                 initialState: TsodyksMarkramState = .sbsInitial) {
         precondition(delaySteps >= 0)
-        storage = .dense(weights)
+        self.init(storage: .dense(weights), model: model, delaySteps: delaySteps, initialState: initialState)
+    }
+
+    public init(storage: ConnectionStorage, model: SynapseModel, delaySteps: Int,
+                initialState: TsodyksMarkramState = .sbsInitial) {
+        precondition(delaySteps >= 0)
+        self.storage = storage
         self.model = model
         self.delaySteps = delaySteps
         if case .tsodyksMarkram = model {
-            plasticity = Array(repeating: initialState, count: weights.preCount)
+            plasticity = Array(repeating: initialState, count: storage.preCount)
         } else {
             plasticity = []
         }
     }
 
+    /// The weights as a dense matrix (sparse storage is expanded; meant for small networks).
     public var weights: DenseWeights {
-        switch storage { case .dense(let w): return w }
+        switch storage {
+        case .dense(let w): return w
+        case .sparse(let s):
+            var w = DenseWeights(preCount: s.preCount, postCount: s.postCount)
+            for j in 0..<s.preCount {
+                for k in 0..<s.postCount where s.weight(pre: j, post: k) != 0 { w[j, k] = s.weight(pre: j, post: k) }
+            }
+            return w
+        }
     }
 
     /// Replaces the weights (same shape); plasticity state is kept.
     public mutating func setWeights(_ weights: DenseWeights) {
-        precondition(weights.preCount == self.weights.preCount && weights.postCount == self.weights.postCount)
+        guard case .dense(let old) = storage else { preconditionFailure("setWeights needs dense storage") }
+        precondition(weights.preCount == old.preCount && weights.postCount == old.postCount)
         storage = .dense(weights)
     }
 
     /// Schedules the conductance jumps caused by the spikes of `spiked` (emitted at the end
-    /// of step `step`, i.e. at time index step + 1) into `ring`, arriving delaySteps later.
-    /// Amplitude per synapse: |w| (static) or |w|·u·x after the TM update (science.md 3.1).
+    /// of step `step`, i.e. at time index step + 1) into the delay ring, arriving delaySteps
+    /// later. Amplitude per synapse: |w| (static) or |w|·u·x after the TM update (science.md 3.1).
     mutating func deliver(spiked: UnsafeMutableBufferPointer<Int32>, count: Int, step: Int64,
-                          stepMs: Double, ring: inout DelayRing) {
+                          stepMs: Double, ring: DelayRing.Pointers) {
         guard count > 0 else { return }
         let spikeStep = step + 1
-        let arrival = spikeStep + Int64(delaySteps)
-        guard case .dense(let w) = storage else { return }
-        let post = w.postCount
-        for s in 0..<count {
-            let j = Int(spiked[s])
-            guard j < w.preCount else { continue }
-            var factor = 1.0
-            if case .tsodyksMarkram(let U, let tauRec, let tauFac) = model {
-                factor = plasticity[j].spike(atStep: spikeStep, stepMs: stepMs, U: U, tauRec: tauRec, tauFac: tauFac)
-            }
-            let row = j * post
-            ring.withSlot(forStep: arrival) { addE, addI in
-                w.excitatory.withUnsafeBufferPointer { we in
-                    w.inhibitory.withUnsafeBufferPointer { wi in
+        guard let (addE, addI) = ring.slot(forStep: spikeStep + Int64(delaySteps)) else { return }
+        switch storage {
+        case .dense(let w):
+            let post = w.postCount
+            w.excitatory.withUnsafeBufferPointer { we in
+                w.inhibitory.withUnsafeBufferPointer { wi in
+                    for s in 0..<count {
+                        let j = Int(spiked[s])
+                        guard j < w.preCount else { continue }
+                        let factor = releaseFactor(presynaptic: j, spikeStep: spikeStep, stepMs: stepMs)
+                        let row = j * post
                         for k in 0..<post {
                             addE[k] += we[row + k] * factor
                             addI[k] += wi[row + k] * factor
@@ -68,6 +89,33 @@ public struct Projection: Sendable {
                     }
                 }
             }
+        case .sparse(let w):
+            w.excitatoryTargets.withUnsafeBufferPointer { eTargets in
+                w.excitatoryWeights.withUnsafeBufferPointer { eWeights in
+                    w.inhibitoryTargets.withUnsafeBufferPointer { iTargets in
+                        w.inhibitoryWeights.withUnsafeBufferPointer { iWeights in
+                            w.excitatoryRowStart.withUnsafeBufferPointer { eStart in
+                                w.inhibitoryRowStart.withUnsafeBufferPointer { iStart in
+                                    for s in 0..<count {
+                                        let j = Int(spiked[s])
+                                        guard j < w.preCount else { continue }
+                                        let factor = releaseFactor(presynaptic: j, spikeStep: spikeStep, stepMs: stepMs)
+                                        for i in eStart[j]..<eStart[j + 1] { addE[Int(eTargets[i])] += eWeights[i] * factor }
+                                        for i in iStart[j]..<iStart[j + 1] { addI[Int(iTargets[i])] += iWeights[i] * factor }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
+    }
+
+    /// 1 for static synapses; u·x after the Tsodyks–Markram update of presynaptic neuron `j`.
+    @inline(__always)
+    private mutating func releaseFactor(presynaptic j: Int, spikeStep: Int64, stepMs: Double) -> Double {
+        guard case .tsodyksMarkram(let U, let tauRec, let tauFac) = model else { return 1 }
+        return plasticity[j].spike(atStep: spikeStep, stepMs: stepMs, U: U, tauRec: tauRec, tauFac: tauFac)
     }
 }
