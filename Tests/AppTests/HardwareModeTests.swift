@@ -81,6 +81,8 @@ import Testing
         #expect(text.contains("dkl_in_the_loop") || text.contains("trained in the loop"))
         #expect(text.contains("chip "))
         #expect((app.experiment.readout().figure("training_iterations") ?? 0) == 2)
-        #expect(app.experiment.readout().figure("dkl_in_the_loop")?.isFinite == true)
+        // Training has finished and the trained chip is being measured: the figure is no longer
+        // NaN (it is +∞ until every state has been visited, which a short window need not do).
+        #expect(app.experiment.readout().figure("dkl_in_the_loop").map { !$0.isNaN } == true)
     }
 }
