@@ -29,6 +29,9 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
     /// and N = 2, with dendritic attenuation (science.md 5.2-5.5; slide "Synaptic plasticity as
     /// natural gradient descent").
     case naturalGradient = "natural-gradient"
+    /// A spiking network trained on real handwritten digits dreams and completes clamped
+    /// digits (science.md 2.3, 2.4, 3.4; slide "Bayesian inference & dreaming").
+    case dreaming = "dreaming"
 
     /// Where everything about this kind is defined.
     public var definition: any ScenarioKindDefinition.Type {
@@ -40,6 +43,7 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
         case .teacherStudent: return TeacherStudentKind.self
         case .whichWayIsDown: return WhichWayIsDownKind.self
         case .naturalGradient: return NaturalGradientKind.self
+        case .dreaming: return DreamingKind.self
         }
     }
 

@@ -18,6 +18,8 @@ public struct Readout: Sendable {
     public var distributions: [Distribution]
     /// Values on a 2-D grid (energy or cost landscapes, activity heat strips) with trails.
     public var landscapes: [Landscape]
+    /// Grey-level images (dreamed digits, completions), most recent last; set after init.
+    public var images: [ReadoutImage] = []
     /// Image streams of samplers with their classes and mixing counters (mixing scenarios).
     public var sampleStreams: [SampleStream] = []
 

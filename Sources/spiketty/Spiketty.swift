@@ -10,7 +10,7 @@ struct Spiketty: ParsableCommand {
             With no arguments, opens the default scenario (high-conductance-state) live in the terminal.
             Keys: q quit, ? help, space pause, +/- speed, arrows change parameters, t theme, r restart.
             """,
-        subcommands: [RunCommand.self, ListCommand.self, CheckCommand.self, BenchCommand.self],
+        subcommands: [RunCommand.self, ListCommand.self, CheckCommand.self, BenchCommand.self, TrainCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

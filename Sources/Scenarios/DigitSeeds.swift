@@ -1,0 +1,67 @@
+import Foundation
+import SpikeCore
+
+/// Reads and writes the digit data and trained machines kept in the project's `seeds/` folder
+/// (SpikeCore parses text; files are this target's job). Errors name the file and the line.
+public enum DigitSeeds {
+    /// A problem with a seeds file, as one message naming the file.
+    public struct LoadError: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// The `seeds/` folder that belongs to a scenario file: beside its `scenarios/` folder.
+    public static func seedsDirectory(forScenarioFile file: String) -> String {
+        let scenarioDir = URL(fileURLWithPath: file).deletingLastPathComponent()
+        return scenarioDir.deletingLastPathComponent().appendingPathComponent("seeds").path
+    }
+
+    /// `name` inside the scenario's seeds folder (absolute paths are used as given).
+    public static func path(_ name: String, forScenarioFile file: String) -> String {
+        name.hasPrefix("/") ? name : seedsDirectory(forScenarioFile: file) + "/" + name
+    }
+
+    static func read(_ path: String) throws(LoadError) -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw LoadError(message: "\(path): cannot read the file (\(error.localizedDescription))")
+        }
+    }
+
+    /// The digit set in `path` (compact text form, seeds/README.md).
+    public static func loadDigits(_ path: String) throws(LoadError) -> DigitSet {
+        let text = try read(path)
+        do {
+            return try DigitSet(text: text)
+        } catch {
+            throw LoadError(message: "\(path):\(error.line): \(error.message)")
+        }
+    }
+
+    /// The RBM in `path` (text form written by `spiketty train`).
+    public static func loadMachine(_ path: String) throws(LoadError) -> RestrictedBoltzmannMachine {
+        let text = try read(path)
+        do {
+            return try RestrictedBoltzmannMachine(text: text)
+        } catch {
+            throw LoadError(message: "\(path):\(error.line): \(error.message)")
+        }
+    }
+
+    /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename,
+    /// so an interrupted write never leaves half a file (the previous version stays intact).
+    public static func writeAtomically(_ text: String, to path: String) throws(LoadError) {
+        let temporary = path + ".partial"
+        do {
+            try text.write(toFile: temporary, atomically: false, encoding: .utf8)
+            if rename(temporary, path) != 0 {
+                throw LoadError(message: "\(path): cannot rename \(temporary) into place (errno \(errno))")
+            }
+        } catch let e as LoadError {
+            throw e
+        } catch {
+            throw LoadError(message: "\(path): cannot write (\(error.localizedDescription))")
+        }
+    }
+}
