@@ -32,6 +32,14 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
     /// A spiking network trained on real handwritten digits dreams and completes clamped
     /// digits (science.md 2.3, 2.4, 3.4; slide "Bayesian inference & dreaming").
     case dreaming = "dreaming"
+    /// Block Gibbs, LIF renewing, LIF depressing and adaptive simulated tempering on the trained
+    /// digit RBM at equal budget: class switches, occupancy, autocorrelation (science.md 3.1-3.5;
+    /// slide "Superior mixing in spiking networks").
+    case stpMixing = "stp-mixing"
+    /// The renewing LIF network with an oscillating background read at the troughs, against a
+    /// steady background, Gibbs and tempering (science.md 2.1, 3.6; slide "Biological mechanisms
+    /// for superior mixing").
+    case oscillations = "oscillations"
 
     /// Where everything about this kind is defined.
     public var definition: any ScenarioKindDefinition.Type {
@@ -44,6 +52,8 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
         case .whichWayIsDown: return WhichWayIsDownKind.self
         case .naturalGradient: return NaturalGradientKind.self
         case .dreaming: return DreamingKind.self
+        case .stpMixing: return StpMixingKind.self
+        case .oscillations: return OscillationsKind.self
         }
     }
 
