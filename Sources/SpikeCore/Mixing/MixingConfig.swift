@@ -45,6 +45,9 @@ public struct MixingConfig: Sendable {
     /// Background modulation of the oscillating streams (its base must equal `background`).
     public var oscillation: OscillatingBackground
     public var readoutWindow: PhaseWindow
+    /// Translate the oscillating streams with the activation function calibrated at the trough
+    /// rate (true: troughs at temperature 1, peaks hotter) instead of at the mean rate.
+    public var calibrateOscillationAtTrough = true
     public var stepMs: Double
     public var seed: UInt64
     /// Calibration (v_p05, α) for neuron, background and stepMs; nil = `CalibrationCache.shared`.

@@ -47,8 +47,8 @@ extension MixingExperiment {
             figures.append(Figure(name: "background_rate_hz", value: rate, label: "background rate now (Hz)"))
             figures.append(Figure(name: "effective_temperature",
                                   value: EffectiveTemperature.relative(neuron: c.neuron, background: oscillation.background(atMs: timeMs),
-                                                                       reference: c.background),
-                                  label: "effective temperature now (α_theo(ν)/α_theo(ν_0))"))
+                                                                       reference: oscillationTranslation.background),
+                                  label: "effective temperature now (α_theo(ν)/α_theo(ν_calibrated))"))
             let span = 3 * oscillation.periodMs
             let points = stride(from: max(0, timeMs - span), through: timeMs, by: max(c.stepMs, span / 300)).map {
                 (timeMs: $0, value: oscillation.excitatoryRate(atMs: $0))

@@ -13,6 +13,10 @@ public final class MixingExperiment: Experiment {
     /// the calibration failed).
     public let calibrationMeasured: Bool
     public let translation: LIFSamplingTranslation
+    /// Translation of the oscillating streams: calibrated at the trough rate when
+    /// `config.calibrateOscillationAtTrough` (the troughs are then at temperature 1 and the peaks
+    /// hotter, science.md 3.6), else the same as `translation`.
+    public let oscillationTranslation: LIFSamplingTranslation
     /// Index of the current start image.
     public private(set) var startIndex = 0
     /// Synapses of the depressing streams (live U, τ_rec).
@@ -38,6 +42,16 @@ public final class MixingExperiment: Experiment {
             calibrationMeasured = false
         }
         translation = LIFSamplingTranslation(neuron: config.neuron, background: config.background, calibration: calibration)
+        let troughBackground = config.oscillation.background(atMs: 0.75 * config.oscillation.periodMs
+                                                             - config.oscillation.phaseDegrees / 360 * config.oscillation.periodMs)
+        let anyOscillating = config.streams.contains { if case .spiking(_, true) = $0.kind { return true } else { return false } }
+        if anyOscillating, config.calibrateOscillationAtTrough,
+           let c = CalibrationCache.shared.calibration(for: config.calibrationSettings.with(
+               neuron: config.neuron, background: troughBackground, stepMs: config.stepMs)) {
+            oscillationTranslation = LIFSamplingTranslation(neuron: config.neuron, background: troughBackground, calibration: c)
+        } else {
+            oscillationTranslation = translation
+        }
         depressing = config.streams.compactMap { spec -> MixingSynapses? in
             if case .spiking(let s, _) = spec.kind, s.U < 1 { return s }
             return nil
@@ -70,7 +84,8 @@ public final class MixingExperiment: Experiment {
                                                          gamma0: c.temperingGamma0, gammaDecaySweeps: c.temperingDecaySweeps,
                                                          rng: rng))
         case .spiking(let synapses, let oscillating):
-            return .spiking(SpikingImageSampler(machine: c.machine, visibleCount: c.visibleCount, translation: translation,
+            return .spiking(SpikingImageSampler(machine: c.machine, visibleCount: c.visibleCount,
+                                                translation: oscillating ? oscillationTranslation : translation,
                                                 synapses: synapses, oscillation: oscillating ? oscillation : nil,
                                                 stepMs: c.stepMs, seed: streamSeed(index), delayMs: c.delayMs),
                             oscillating: oscillating)

@@ -14,7 +14,7 @@ public struct SpikingImageSampler: Sendable {
     public let visibleCount: Int
     public private(set) var synapses: MixingSynapses
     public var oscillation: OscillatingBackground?
-    /// The background used when there is no oscillation.
+    /// The background used when there is no oscillation (the translation's).
     public let background: PoissonBackground
     let translatedWeights: [[Double]]
     let restingPotentials: [Double]
