@@ -24,7 +24,8 @@ struct MixingEngineTests {
         let d = MixingSynapses.depressing()
         #expect(abs(d.steadyStateRelease(rateHz: 100) / 0.110 - 1) < 0.01)
         #expect(abs(d.weightRescale * d.U - 1) < 1e-15)
-        #expect(d.rescaled([[0, 0.002], [-0.001, 0]]) == [[0, 0.002 / 0.22], [-0.001 / 0.22, 0]])
+        let rescaled = d.rescaled([[0, 0.002], [-0.001, 0]])
+        #expect(abs(rescaled[0][1] * 0.22 - 0.002) < 1e-15 && abs(rescaled[1][0] * 0.22 + 0.001) < 1e-15 && rescaled[0][0] == 0)
         let r = MixingSynapses.renewing(tauSyn: 10)
         #expect(r.model == .renewing(tauSyn: 10) && r.weightRescale == 1)
         #expect(MixingSynapses(U: 0, tauRec: -1, weightRescale: 0).validate().count == 3)
@@ -32,7 +33,9 @@ struct MixingEngineTests {
 
     /// Through a network with the rescaled weight: the increments delivered by a regular
     /// ≈ 100 Hz train fall from w (first spike, rested synapse) to U·x_ss·w/U = 0.110/0.22 w.
-    /// A live switch to renewing (setSynapseModel) then gives exactly w after every arrival.
+    /// A live switch to renewing (setSynapseModel): the conductance after an arrival is
+    /// g·e^{−Δ/τ} + w(1 − e^{−Δ/τ}), so the pile-up left by the depressing phase decays by e^{−1}
+    /// per spike and from then on every arrival gives exactly w.
     @Test func depressingThenRenewingInANetwork() {
         let w = 0.004, d = MixingSynapses.depressing()
         var net = preAndPostNetwork(weight: w * d.weightRescale, model: d.model, delayMs: 0.1)
@@ -62,7 +65,7 @@ struct MixingEngineTests {
             net.step()
             if net.population.gE[1] - before * decay > 1e-9 {
                 arrivals += 1
-                if arrivals > 1 { #expect(abs(net.population.gE[1] / w - 1) < 1e-9) }
+                if arrivals > 30 { #expect(abs(net.population.gE[1] / w - 1) < 1e-9) }
             }
         }
         #expect(arrivals > 40)
@@ -70,7 +73,8 @@ struct MixingEngineTests {
 
     /// AST samples at β = 1 follow p* exactly (each level's Gibbs sweep leaves p(z | k)
     /// invariant); the adapted weights spread the visits over the ladder. 2e5 sweeps, K = 5:
-    /// ≈ 4e4 kept samples of 32 states, KL bias ≈ 31/(2·4e4)·τ_int ≈ 1e-3 → bound 1e-2.
+    /// ≈ 4e4 kept samples of 32 states, D_KL(sampled ‖ p*) bias ≈ 31/(2·4e4)·τ_int ≈ 1e-3 → bound
+    /// 1e-2 (this direction: rare states never visited at β = 1 do not make it infinite).
     @Test func temperingKeepsTargetAndVisitsAllLevels() {
         let m = twoModeMachine()
         var ast = AdaptiveSimulatedTempering(machine: m, visibleCount: 3, levels: 5, minimumBeta: 0.3,
@@ -81,7 +85,7 @@ struct MixingEngineTests {
             if ast.atTargetTemperature { counts[m.index(of: ast.z)] += 1 }
         }
         let exact = BoltzmannDistribution(m).probabilities
-        let kl = KullbackLeibler.targetToSampled(target: exact, counts: counts)
+        let kl = KullbackLeibler.sampledToTarget(target: exact, counts: counts)
         #expect(kl < 1e-2)
         let total = Double(ast.visits.reduce(0, +))
         for v in ast.visits { #expect(abs(Double(v) / total - 0.2) < 0.06) }
