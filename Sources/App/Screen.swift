@@ -36,6 +36,7 @@ enum ScreenFactory {
         case .teacherStudent: return TeacherStudentScreen()
         case .whichWayIsDown: return WhichWayIsDownScreen()
         case .naturalGradient: return NaturalGradientScreen()
+        case .dreaming: return DreamingScreen(primary: Array(scenario.kind.figureNames.prefix(6)) + ["dream_samples"])
         case .stpMixing, .oscillations: return MixingScreen(primary: scenario.kind.figureNames)
         default: return GenericScreen(primary: scenario.kind.figureNames)
         }

@@ -16,9 +16,15 @@ public enum DigitSeeds {
         return scenarioDir.deletingLastPathComponent().appendingPathComponent("seeds").path
     }
 
-    /// `name` inside the scenario's seeds folder (absolute paths are used as given).
+    /// `name` inside the scenario's seeds folder (absolute paths are used as given): the
+    /// `seeds/` beside the scenario's folder, else the current directory's `seeds/` if the file
+    /// exists there (a scenario given by a bare file name), else the first.
     public static func path(_ name: String, forScenarioFile file: String) -> String {
-        name.hasPrefix("/") ? name : seedsDirectory(forScenarioFile: file) + "/" + name
+        if name.hasPrefix("/") { return name }
+        let beside = seedsDirectory(forScenarioFile: file) + "/" + name
+        let here = FileManager.default.currentDirectoryPath + "/seeds/" + name
+        if !FileManager.default.fileExists(atPath: beside), FileManager.default.fileExists(atPath: here) { return here }
+        return beside
     }
 
     static func read(_ path: String) throws(LoadError) -> String {

@@ -44,13 +44,24 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Headless output: table or json.")
     var format: OutputFormat = .table
 
+    @Option(help: "Headless dreaming runs: write the dreamed images to this CSV file (one image a line).")
+    var exportSamples: String?
+
     func run() throws {
         let loaded = try loadScenarioOrExit(scenario)
         CalibrationCache.shared.setStore(CalibrationFiles.standard())
         if headless {
+            if let exportSamples {
+                try runExporting(loaded, to: exportSamples)
+                return
+            }
             let report = HeadlessReport.run(loaded, seed: seed, durationMs: duration.milliseconds)
             print(format == .json ? report.json : report.table, terminator: "")
             return
+        }
+        if exportSamples != nil {
+            printError("spiketty: --export-samples needs --headless")
+            throw ExitCode(2)
         }
         let themes: ThemeCatalog.Selection
         do {
@@ -91,5 +102,26 @@ struct RunCommand: ParsableCommand {
             printError("spiketty: caught signal \(signo); terminal restored")
             throw ExitCode(128 + signo)
         }
+    }
+}
+
+extension RunCommand {
+    /// A headless run that also writes the dreamed images as CSV (dreaming scenarios only).
+    func runExporting(_ loaded: Scenario, to path: String) throws {
+        let experiment = ExperimentBuilder.make(loaded, seed: seed)
+        guard let dreaming = experiment as? DreamingExperiment else {
+            printError("spiketty: --export-samples: scenario \(loaded.name) (kind \(loaded.kind.rawValue)) has no sampled images")
+            throw ExitCode(2)
+        }
+        dreaming.advance(by: duration.milliseconds)
+        let report = HeadlessReport(scenario: loaded.name, seed: seed ?? loaded.seed, durationMs: dreaming.timeMs,
+                                    readout: dreaming.readout())
+        do {
+            try DigitSeeds.writeAtomically(dreaming.dreamSamplesCSV, to: path)
+        } catch {
+            printError("spiketty: --export-samples: " + error.message)
+            throw ExitCode(1)
+        }
+        print(format == .json ? report.json : report.table, terminator: "")
     }
 }
