@@ -3,11 +3,11 @@ import Testing
 @testable import Scenarios
 @testable import SpikeCore
 
-/// The shipped digit RBM (seeds/dreaming-rbm.txt) and its data, as the mixing scenarios load them.
+/// The shipped mixing RBM (seeds/mixing-rbm.txt) and its data, as the mixing scenarios load them.
 func shippedMixingSetup() throws -> MixingSetup {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let digits = try DigitSeeds.loadDigits(root.appendingPathComponent("seeds/optdigits-8x8.txt").path)
-    let machine = try DigitSeeds.loadMachine(root.appendingPathComponent("seeds/dreaming-rbm.txt").path)
+    let machine = try DigitSeeds.loadMachine(root.appendingPathComponent("seeds/mixing-rbm.txt").path)
     let split = digits.split(heldOutPeriod: 5)
     return MixingSetup(rbm: machine, training: split.training, heldOut: split.heldOut)
 }

@@ -7,7 +7,7 @@ enum MixingSections {
     static let data = SectionSpec("data", "the trained RBM and digit images (files in the project's seeds/ folder)", [
         KeySpec("digits", .text, default: .text("optdigits-8x8.txt"), "digit set in seeds/ (compact text form, seeds/README.md)"),
         KeySpec("heldOutPeriod", .integer(2...100), default: .integer(5), "every n-th image is held out (start digits, classifier test)"),
-        KeySpec("weights", .text, default: .text("dreaming-rbm.txt"), "trained RBM in seeds/ (written by `spiketty train dreaming`)"),
+        KeySpec("weights", .text, default: .text("mixing-rbm.txt"), "trained RBM in seeds/ (mixing-rbm.txt: `spiketty train dreaming` with this file's [training] settings)"),
         KeySpec("imbalancedClass", .integer(-1...9), default: .integer(-1),
                 "-1: the shipped machine and the balanced data; 0...9: that class repeated imbalanceFactor times in the training split and a machine trained on it at start ([training] table)"),
         KeySpec("imbalanceFactor", .integer(1...20), default: .integer(5), "how many times the imbalanced class is repeated"),
