@@ -40,6 +40,7 @@ enum ScreenFactory {
         case .hardwareSampling: return HardwareSamplingScreen(primary: scenario.kind.figureNames)
         case .noiseSources: return NoiseSourcesScreen(primary: scenario.kind.figureNames)
         case .deterministicEnsemble: return DeterministicEnsembleScreen(primary: scenario.kind.figureNames)
+        case .stpMixing, .oscillations: return MixingScreen(primary: scenario.kind.figureNames)
         default: return GenericScreen(primary: scenario.kind.figureNames)
         }
     }

@@ -43,6 +43,14 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
     /// An ensemble of networks that are each other's only noise, trained in the loop
     /// (science.md 2.3-2.4; slide "Stochasticity from function").
     case deterministicEnsemble = "deterministic-ensemble"
+    /// Block Gibbs, LIF renewing, LIF depressing and adaptive simulated tempering on the trained
+    /// digit RBM at equal budget: class switches, occupancy, autocorrelation (science.md 3.1-3.5;
+    /// slide "Superior mixing in spiking networks").
+    case stpMixing = "stp-mixing"
+    /// The renewing LIF network with an oscillating background read at the troughs, against a
+    /// steady background, Gibbs and tempering (science.md 2.1, 3.6; slide "Biological mechanisms
+    /// for superior mixing").
+    case oscillations = "oscillations"
 
     /// Where everything about this kind is defined.
     public var definition: any ScenarioKindDefinition.Type {
@@ -58,6 +66,8 @@ public enum ScenarioKind: String, CaseIterable, Sendable {
         case .hardwareSampling: return HardwareSamplingKind.self
         case .noiseSources: return NoiseSourcesKind.self
         case .deterministicEnsemble: return DeterministicEnsembleKind.self
+        case .stpMixing: return StpMixingKind.self
+        case .oscillations: return OscillationsKind.self
         }
     }
 

@@ -20,6 +20,8 @@ public struct Readout: Sendable {
     public var landscapes: [Landscape]
     /// Grey-level images (dreamed digits, completions), most recent last; set after init.
     public var images: [ReadoutImage] = []
+    /// Image streams of samplers with their classes and mixing counters (mixing scenarios).
+    public var sampleStreams: [SampleStream] = []
 
     public init(timeMs: Double, raster: Raster? = nil, traces: [Trace] = [], histograms: [Histogram] = [],
                 figures: [Figure] = [], series: [Series] = [], distributions: [Distribution] = [],

@@ -88,6 +88,11 @@ public struct Network: Sendable {
         projections[index].setWeights(weights)
     }
 
+    /// Changes the synapse model of projection `index` (plasticity state kept where it applies).
+    public mutating func setSynapseModel(_ model: SynapseModel, projection index: Int) {
+        projections[index].setModel(model)
+    }
+
     /// Adds a membrane-potential recorder; returns its index.
     @discardableResult
     public mutating func addMembraneRecorder(neurons: [Int], intervalSteps: Int, capacity: Int) -> Int {

@@ -19,7 +19,7 @@ public enum ConnectionStorage: Sendable, Equatable {
 /// their (x, u) evolve identically; one copy is exact, not an approximation.
 public struct Projection: Sendable {
     public private(set) var storage: ConnectionStorage
-    public let model: SynapseModel
+    public private(set) var model: SynapseModel
     /// Transmission delay in whole steps, round(d/dt) (science.md 1.3: d = 0.1 ms in sbs).
     public let delaySteps: Int
     /// Per-presynaptic-neuron TM state (empty for static synapses).
@@ -62,6 +62,19 @@ public struct Projection: Sendable {
         guard case .dense(let old) = storage else { preconditionFailure("setWeights needs dense storage") }
         precondition(weights.preCount == old.preCount && weights.postCount == old.postCount)
         storage = .dense(weights)
+    }
+
+    /// Changes the synapse model (e.g. live U and τ_rec, science.md 3.1); a Tsodyks–Markram model
+    /// keeps each presynaptic neuron's (x, u, t_last), a static one drops them.
+    public mutating func setModel(_ newModel: SynapseModel, initialState: TsodyksMarkramState = .sbsInitial) {
+        if case .tsodyksMarkram = newModel {
+            if plasticity.count != storage.preCount {
+                plasticity = Array(repeating: initialState, count: storage.preCount)
+            }
+        } else {
+            plasticity = []
+        }
+        model = newModel
     }
 
     /// Schedules the conductance jumps caused by the spikes of `spiked` (emitted at the end
