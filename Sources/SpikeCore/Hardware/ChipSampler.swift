@@ -43,14 +43,16 @@ public struct ChipSampler: Sendable {
 
     /// Simulates `steps` steps, counting the joint state after the burn-in.
     public mutating func advance(steps: Int) {
-        let n = unitCount
-        for _ in 0..<max(0, steps) {
-            network.step()
-            guard network.stepIndex > measureStart else { continue }
+        let n = unitCount, start = measureStart
+        // Moved out (not copied) while it steps, so the observer can fill the histogram.
+        var net = Network.placeholder(stepMs: network.stepMs)
+        swap(&net, &network)
+        defer { swap(&net, &network) }
+        net.advance(steps: steps) { step in
+            guard step.stepIndex > start else { return }
             var index = 0
-            network.population.refractorySteps.withUnsafeBufferPointer { ref in
-                for k in 0..<n { index = (index << 1) | (ref[k] > 0 ? 1 : 0) }
-            }
+            let ref = step.refractorySteps
+            for k in 0..<n { index = (index << 1) | (ref[k] > 0 ? 1 : 0) }
             histogram.add(stateIndex: index)
         }
     }
