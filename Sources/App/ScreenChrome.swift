@@ -83,8 +83,8 @@ enum ScreenChrome {
 
     static func titleText(_ app: SpikettyApp) -> String {
         if let talk = app.talk {
-            let pin = talk.pinned == talk.current ? " · pinned" : talk.pinned.map { " · pin: \($0 + 1)" } ?? ""
-            return "slide \(talk.current + 1)/\(talk.count) · \(app.scenario.slide) · \(app.scenario.title)\(pin)"
+            let pin = talk.pinned == talk.current ? " (pinned)" : talk.pinned.map { " (pin: \($0 + 1))" } ?? ""
+            return "slide \(talk.current + 1)/\(talk.count)\(pin) · \(app.scenario.slide) · \(app.scenario.title)"
         }
         return "spiketty · \(app.scenario.title) · slide: \(app.scenario.slide)"
     }
