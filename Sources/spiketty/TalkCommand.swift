@@ -34,7 +34,7 @@ struct TalkCommand: ParsableCommand {
     @Option(help: "Colour output: auto (NO_COLOR and the terminal decide), always, never, 16, 256.")
     var color: RunCommand.ColorOption = .auto
 
-    @Option(help: ArgumentHelp("Longest warm-up of a slide, in biological time (its burn-in, capped): 1s, 500ms, 0ms.",
+    @Option(help: ArgumentHelp("Longest warm-up of a slide, in biological time (its burn-in, capped): 1s, 500ms, 10ms.",
                                valueName: "duration"))
     var warmUp = BiologicalDuration(milliseconds: TalkDeck.defaultWarmUpLimitMs)
 
