@@ -24,6 +24,13 @@ public enum Action: Equatable, Sendable {
     case back
     /// Writes the current frame as plain text to a file.
     case snapshot
+    /// `spiketty talk`: the next / previous slide of the talk (each starts warmed up).
+    case nextSlide
+    case previousSlide
+    /// `spiketty talk`: pins the slide on screen (again: unpins it).
+    case pinSlide
+    /// `spiketty talk`: jumps to the pinned slide; pressed there, back to where the jump started.
+    case goToPinned
 
     /// Actions that change only what is shown, not the simulation (a replay redoes these from
     /// the log's `key` lines; the others come from the log's own input lines).
@@ -58,13 +65,33 @@ public enum KeyMap {
         ([.character("s")], "s", .snapshot, "save the screen as a plain-text file"),
     ]
 
+    /// Extra keys of `spiketty talk`; they take precedence over `bindings` there (so `n` is the
+    /// next slide in a talk, and `.` still steps a paused frame).
+    public static let talkBindings: [(keys: [Key], label: String, action: Action, help: String)] = [
+        ([.character("n"), .pageDown], "n PgDn", .nextSlide, "next slide (starts warmed up)"),
+        ([.character("p"), .pageUp], "p PgUp", .previousSlide, "previous slide"),
+        ([.character("m")], "m", .pinSlide, "pin this slide (again: unpin)"),
+        ([.character("g")], "g", .goToPinned, "go to the pinned slide; again: back to where you were"),
+    ]
+
     /// The action bound to `key`, if any.
     public static func action(for key: Key) -> Action? {
         bindings.first { $0.keys.contains(key) }?.action
     }
 
+    /// The action bound to `key` in a talk (`talk: true`) or a single scenario run.
+    public static func action(for key: Key, talk: Bool) -> Action? {
+        if talk, let binding = talkBindings.first(where: { $0.keys.contains(key) }) { return binding.action }
+        return action(for: key)
+    }
+
     /// Rows for the help overlay (bindings with a description).
     public static var helpRows: [(String, String)] {
         bindings.filter { !$0.help.isEmpty }.map { ($0.label, $0.help) }
+    }
+
+    /// Help rows of a talk: the talk's keys first, then the others (`n` no longer steps).
+    public static var talkHelpRows: [(String, String)] {
+        talkBindings.map { ($0.label, $0.help) } + helpRows.map { $0.0 == "." ? (". ", "advance one frame while paused") : $0 }
     }
 }

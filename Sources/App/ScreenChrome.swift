@@ -11,6 +11,12 @@ enum ScreenChrome {
         ("Tab", "pane"), ("e", "expand"), ("t", "theme"), ("r", "restart"), ("H", "chip"), ("s", "snapshot"),
     ]
 
+    /// The key bar of `spiketty talk`: slide keys first.
+    static let talkKeyBarItems: [(key: String, label: String)] = [
+        ("q", "quit"), ("n/p", "slide"), ("m", "pin"), ("g", "pinned"), ("?", "help"), ("space", "pause"),
+        ("+/-", "speed"), ("↑↓←→", "parameter"), ("Tab", "pane"), ("e", "expand"), ("r", "restart"),
+    ]
+
     static func draw(app: SpikettyApp, into buffer: inout CellBuffer) {
         let theme = app.theme.reduced(to: app.terminalDepth)
         let minimum = app.screen.minimumSize
@@ -21,7 +27,11 @@ enum ScreenChrome {
             return
         }
         let (titleRow, rest) = buffer.bounds.splitTop(1)
-        let (body, keyRow) = rest.splitBottom(1)
+        var (body, keyRow) = rest.splitBottom(1)
+        if app.talk != nil {
+            body = TalkHeader.draw(app.scenario, into: &buffer, area: body, theme: theme,
+                                   keepRows: minimum.height - 2)
+        }
         TitleBar(left: titleText(app), right: statusText(app)).render(into: &buffer, area: titleRow, theme: theme)
         let context = ScreenContext(theme: theme, focusedPane: app.state.focusedPane, zoomed: app.state.zoomed,
                                     parameters: app.experiment.parameters, selectedParameter: app.state.selectedParameter,
@@ -31,10 +41,10 @@ enum ScreenChrome {
             buffer.fill(keyRow, with: Cell(" ", style: theme.style(.text)))
             buffer.put(" " + message, x: keyRow.x, y: keyRow.y, style: theme.style(.title), maxWidth: keyRow.width)
         } else {
-            KeyBar(items: keyBarItems).render(into: &buffer, area: keyRow, theme: theme)
+            KeyBar(items: app.talk == nil ? keyBarItems : talkKeyBarItems).render(into: &buffer, area: keyRow, theme: theme)
         }
         if app.state.showHelp {
-            HelpOverlay(entries: KeyMap.helpRows.map { (keys: $0.0, description: $0.1) } + hardwareHelpRows(app))
+            HelpOverlay(entries: (app.talk == nil ? KeyMap.helpRows : KeyMap.talkHelpRows).map { (keys: $0.0, description: $0.1) } + hardwareHelpRows(app))
                 .render(into: &buffer, area: buffer.bounds, theme: theme)
         }
     }
@@ -72,7 +82,11 @@ enum ScreenChrome {
     }
 
     static func titleText(_ app: SpikettyApp) -> String {
-        "spiketty · \(app.scenario.title) · slide: \(app.scenario.slide)"
+        if let talk = app.talk {
+            let pin = talk.pinned == talk.current ? " (pinned)" : talk.pinned.map { " (pin: \($0 + 1))" } ?? ""
+            return "slide \(talk.current + 1)/\(talk.count)\(pin) · \(app.scenario.slide) · \(app.scenario.title)"
+        }
+        return "spiketty · \(app.scenario.title) · slide: \(app.scenario.slide)"
     }
 
     static func statusText(_ app: SpikettyApp) -> String {

@@ -19,7 +19,7 @@ public enum ExitReason: Equatable, Sendable {
 public final class SpikettyApp {
     /// The scenario (its `hardware` key changes with the live toggle).
     public private(set) var scenario: Scenario
-    public let seed: UInt64
+    public private(set) var seed: UInt64
     public private(set) var experiment: any Experiment
     public var state: AppState
     public let themes: [Theme]
@@ -37,6 +37,8 @@ public final class SpikettyApp {
     public var simulatedFramePeriodMs = SpikettyApp.framePeriodMs
     /// Writes the session log when recording (`--record`).
     public var recorder: SessionRecorder?
+    /// The talk's slides when the app runs `spiketty talk`; nil for a single scenario.
+    public internal(set) var talk: TalkDeck?
     /// Set while a log is replayed: keys that would change the simulation are ignored (the
     /// log's own inputs drive it) and snapshots are not written again.
     var replaying = false
@@ -88,13 +90,13 @@ public final class SpikettyApp {
             return nil
         case .key(let key):
             if state.showHelp {
-                let quits = KeyMap.action(for: key) == .quit
+                let quits = KeyMap.action(for: key, talk: talk != nil) == .quit
                 record(.key(name: KeyNames.name(key), action: quits ? "quit" : "dismissHelp"))
                 state.showHelp = false
                 if quits { state.quitRequested = true; return .quit }
                 return nil
             }
-            guard let action = KeyMap.action(for: key) else { return nil }
+            guard let action = KeyMap.action(for: key, talk: talk != nil) else { return nil }
             record(.key(name: KeyNames.name(key), action: String(describing: action)))
             if replaying && !action.isUIOnly && action != .quit && action != .back { return nil }
             return perform(action)
@@ -148,6 +150,8 @@ public final class SpikettyApp {
             state.selectedParameter = (state.selectedParameter + delta) % count
         case .decreaseParameter, .increaseParameter:
             changeSelectedParameter(up: action == .increaseParameter)
+        case .nextSlide, .previousSlide, .pinSlide, .goToPinned:
+            performTalk(action)
         }
         return nil
     }
@@ -184,7 +188,19 @@ public final class SpikettyApp {
         }
     }
 
-    /// Rebuilds the experiment from the scenario and seed.
+    /// Shows another scenario with its own seed and experiment (a talk's slide change); the view
+    /// state starts afresh at the scenario's initial speed.
+    func replaceScenario(_ scenario: Scenario, experiment: any Experiment) {
+        self.scenario = scenario
+        seed = scenario.seed
+        self.experiment = experiment
+        screen = ScreenFactory.make(for: scenario)
+        let themeIndex = state.themeIndex, logScale = state.logScale
+        state = AppState(speed: scenario.number("display", "speed"))
+        state.themeIndex = themeIndex
+        state.logScale = logScale
+    }
+
     /// Runs the scenario on another hardware profile (rebuilding the experiment); false when
     /// the kind has no hardware mode or the name is unknown. Replays call it for logged switches.
     @discardableResult
@@ -192,13 +208,20 @@ public final class SpikettyApp {
         guard let changed = scenario.withHardware(name) else { return false }
         scenario = changed
         experiment = ExperimentBuilder.make(scenario, seed: seed)
+        if let talk { talk.replace(talk.current, scenario: scenario, experiment: experiment) }
         recorder?.experimentRestarted()
         state.selectedParameter = 0
         return true
     }
 
+    /// Rebuilds the experiment from the scenario and seed (in a talk: warmed up again).
     func restartExperiment() {
-        experiment = ExperimentBuilder.make(scenario, seed: seed)
+        if let talk {
+            talk.discard(talk.current)
+            experiment = talk.experiment(at: talk.current)
+        } else {
+            experiment = ExperimentBuilder.make(scenario, seed: seed)
+        }
         recorder?.experimentRestarted()
         setMessage("restarted with seed \(seed)")
     }

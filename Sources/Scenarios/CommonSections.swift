@@ -17,6 +17,10 @@ public enum CommonSections {
                 "seed of the emulated chip's frozen fixed-pattern noise: same chip seed, same chip"),
         KeySpec("spikeLoss", .number(0...1), default: .number(0),
                 "probability that the emulated chip loses a spike event in routing (hardware other than \"ideal\")"),
+        KeySpec("slidePosition", .integer(0...999), default: .integer(0),
+                "position of the scenario in `spiketty talk` (1 = first); 0 leaves it out of the talk"),
+        KeySpec("equation", .text, default: .text(""),
+                "the key equation, one line, shown under the title in `spiketty talk`"),
     ])
 
     /// Conductance-based LIF neuron (PyNN IF_cond_exp); defaults are the sbs reference

@@ -33,4 +33,11 @@ struct BiologicalDuration: ExpressibleByArgument, Equatable {
     }
 
     static var defaultValueDescription: String { "10s" }
+
+    /// How `--help` shows a default: `10s`, `500ms`.
+    var defaultValueDescription: String {
+        if milliseconds >= 1000, milliseconds.truncatingRemainder(dividingBy: 1000) == 0 { return "\(Int(milliseconds / 1000))s" }
+        if milliseconds == milliseconds.rounded() { return "\(Int(milliseconds))ms" }
+        return "\(milliseconds)ms"
+    }
 }

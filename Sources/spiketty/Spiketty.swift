@@ -8,10 +8,11 @@ struct Spiketty: ParsableCommand {
         abstract: "A terminal lab for sampling-based computation with spiking neurons.",
         discussion: """
             With no arguments, opens the default scenario (high-conductance-state) live in the terminal.
+            `spiketty talk` presents the shipped scenarios in the order of the talk's slides (n/p move, m pins, g returns).
             Keys: q quit, ? help, space pause, +/- speed, arrows change parameters, t theme, r restart.
             """,
         subcommands: [RunCommand.self, ListCommand.self, CheckCommand.self, BenchCommand.self, TrainCommand.self,
-                      ReplayCommand.self, ExportCommand.self],
+                      ReplayCommand.self, ExportCommand.self, TalkCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }
