@@ -100,6 +100,7 @@ import Testing
         #expect(e.openLoopWeights[n].prefix(n).contains { $0 != 0 })
         e.advance(by: 600)
         #expect((e.readout().figure("training_iterations") ?? 0) == 1)
-        #expect(e.readout().figure("dkl_open_loop").map(\.isFinite) == true)
+        // Sampling has started (finite once every state is visited, which 400 ms need not do).
+        #expect(e.readout().figure("dkl_open_loop").map { !$0.isNaN } == true)
     }
 }
