@@ -85,4 +85,22 @@ import Testing
         // NaN (it is +∞ until every state has been visited, which a short window need not do).
         #expect(app.experiment.readout().figure("dkl_in_the_loop").map { !$0.isNaN } == true)
     }
+
+    /// `[chip] biases = "neurons"` (docs/scenario-keys.md): both chip lanes get an always-on
+    /// bias neuron after the samplers, with the biases in its own (quantised) synapse row.
+    @Test func biasNeuronOptionReachesTheChipLanes() throws {
+        var s = try Self.scenario("hardware-sampling")
+        s.values["training"]?["iterations"] = .integer(1)
+        s.values["training"]?["iteration_ms"] = .number(200)
+        s.values["chip"]?["biases"] = .text("neurons")
+        let e = try #require(ExperimentBuilder.make(s, seed: 42) as? HardwareSamplingExperiment)
+        let n = e.config.machine.unitCount
+        #expect(e.config.biases == .biasNeuron)
+        #expect(e.openLoopWeights.count == n + 1 && e.trainer.realisedWeights.count == n + 1)
+        #expect(e.openLoopWeights[n].prefix(n).contains { $0 != 0 })
+        e.advance(by: 600)
+        #expect((e.readout().figure("training_iterations") ?? 0) == 1)
+        // Sampling has started (finite once every state is visited, which 400 ms need not do).
+        #expect(e.readout().figure("dkl_open_loop").map { !$0.isNaN } == true)
+    }
 }

@@ -6,7 +6,7 @@ import SpikeCore
 /// Tables, figures, checks, builder.
 public enum HardwareSamplingKind: ScenarioKindDefinition {
     public static var sections: [SectionSpec] {
-        [LIFSamplingKind.boltzmann, CommonSections.neuron, CommonSections.noise, training, calibration, simulation, display]
+        [LIFSamplingKind.boltzmann, CommonSections.neuron, CommonSections.noise, training, calibration, simulation, display, chip]
     }
 
     public static let figureNames = ["dkl_ideal", "dkl_open_loop", "dkl_in_the_loop", "chip_wall_ms", "speedup",
@@ -32,6 +32,11 @@ public enum HardwareSamplingKind: ScenarioKindDefinition {
         KeySpec("step_ms", .number(0.001...1), default: .number(0.1), "integration time step dt (ms); the calibrations use the same dt"),
         KeySpec("burnIn_ms", .number(0...100_000), default: .number(200), "time discarded at the start of every lane and iteration (ms)"),
         KeySpec("delay_ms", .number(0...100), default: .number(0.1), "synaptic delay between samplers (ms)"),
+    ])
+
+    static let chip = SectionSpec("chip", "how the Boltzmann machine is written onto the emulated chip", [
+        KeySpec("biases", .choice(BiasRealisation.allCases.map(\.rawValue)), default: .text(BiasRealisation.leakPotential.rawValue),
+                "\"leak\": biases through each sampler's leak potential; \"neurons\": through quantised synapses from an always-on bias neuron (Kungl 2019)"),
     ])
 
     static let display = SectionSpec("display", "what the screen shows", [
@@ -83,6 +88,7 @@ public enum HardwareSamplingKind: ScenarioKindDefinition {
         c.learningRate = s.number("training", "learningRate")
         c.momentum = s.number("training", "momentum")
         c.weightBinWidth = s.number("display", "weightBin")
+        c.biases = BiasRealisation(rawValue: s.text("chip", "biases")) ?? .leakPotential
         return c
     }
 }

@@ -11,22 +11,38 @@ public struct ChipSampler: Sendable {
     public private(set) var measureStart: Int64 = 0
     public let burnInSteps: Int64
 
+    /// - Parameter biases: `.biasNeuron` adds an always-on bias neuron after the samplers
+    ///   (`BiasRealisation`); it is not part of the sampled state.
     public init(neuron: LIFParameters, background: PoissonBackground, unitCount: Int, stepMs: Double, seed: UInt64,
-                delayMs: Double, burnInMs: Double, realisation: HardwareRealisation?) {
-        var net = Network(parameters: neuron, count: unitCount, stepMs: stepMs, seed: seed, background: background,
+                delayMs: Double, burnInMs: Double, realisation: HardwareRealisation?,
+                biases: BiasRealisation = .leakPotential) {
+        let count = unitCount + biases.extraNeurons
+        var net = Network(parameters: neuron, count: count, stepMs: stepMs, seed: seed, background: background,
                           spikeCapacity: 4096)
-        net.addProjection(weights: DenseWeights(preCount: unitCount, postCount: unitCount),
+        net.addProjection(weights: DenseWeights(preCount: count, postCount: count),
                           model: .renewing(tauSyn: neuron.tauSynE), delayMs: delayMs)
         realisation?.apply(to: &net, nominal: neuron, background: background)
+        if biases == .biasNeuron {
+            // Always on: no background, leak 30 mV above threshold, so it fires one step after
+            // every refractory period (a regular source at ≈ 1/τ_ref, with the chip neuron's
+            // own τ_ref and threshold mismatch).
+            var silent = background
+            silent.excRateHz = 0
+            silent.inhRateHz = 0
+            net.setBackground(silent, neuron: unitCount)
+            net.setRestingPotential(net.population.vThreshold[unitCount] + 30, neuron: unitCount)
+        }
         network = net
         self.unitCount = unitCount
         burnInSteps = Int64((burnInMs / stepMs).rounded())
         histogram = StateHistogram(unitCount: unitCount, sampleIntervalSteps: 1 << 30)
     }
 
-    /// Writes resting potentials (mV) and signed weights [pre][post] (µS) and restarts the
-    /// measurement after a burn-in.
+    /// Writes the samplers' resting potentials (mV) and signed weights [pre][post] (µS, every
+    /// neuron including a bias neuron) and restarts the measurement after a burn-in.
     public mutating func configure(restingPotentials: [Double], weights: [[Double]]) {
+        precondition(restingPotentials.count == unitCount && weights.count == network.neuronCount,
+                     "ChipSampler.configure: \(unitCount) resting potentials and \(network.neuronCount) weight rows expected")
         for (k, v) in restingPotentials.enumerated() { network.setRestingPotential(v, neuron: k) }
         network.setWeights(DenseWeights(signed: weights), projection: 0)
         restart()

@@ -10,6 +10,8 @@ public struct HardwareSamplingConfig: Sendable {
     public var seed: UInt64
     /// The chip: profile and chip seed.
     public var hardware: HardwareRealisation
+    /// How the chip lanes realise the biases (E_l, or always-on bias neurons as in [Kungl2019]).
+    public var biases: BiasRealisation = .leakPotential
     public var delayMs: Double
     /// Burn-in of the ideal and open-loop lanes and of every training iteration, ms.
     public var burnInMs: Double

@@ -43,16 +43,18 @@ public final class HardwareSamplingExperiment: Experiment {
         func sampler(_ r: HardwareRealisation?, stream: UInt64) -> ChipSampler {
             ChipSampler(neuron: config.neuron, background: config.background, unitCount: n, stepMs: config.stepMs,
                         seed: SplitMix64.mix(config.seed ^ stream), delayMs: config.delayMs, burnInMs: config.burnInMs,
-                        realisation: r)
+                        realisation: r, biases: r == nil ? .leakPotential : config.biases)
         }
         ideal = sampler(nil, stream: 1)
         ideal.configure(restingPotentials: translation.restingPotentials(m), weights: idealWeights)
         openLoop = sampler(config.hardware, stream: 2)
-        openLoopWeights = config.hardware.weights(hw.idealWeights(m))
-        openLoop.configure(restingPotentials: hw.realisedRestingPotentials(m), weights: openLoopWeights)
+        let programme = hw.programme(m, biases: config.biases)
+        openLoopWeights = config.hardware.weights(programme.idealWeights)
+        openLoop.configure(restingPotentials: programme.restingPotentials, weights: openLoopWeights)
         trainer = InTheLoopTrainer(machine: m, translation: hw, sampler: sampler(config.hardware, stream: 3),
                                    iterationMs: config.iterationMs, iterations: config.iterations,
-                                   rule: ContrastiveUpdate(learningRate: config.learningRate, momentum: config.momentum))
+                                   rule: ContrastiveUpdate(learningRate: config.learningRate, momentum: config.momentum),
+                                   biases: config.biases)
         klIdeal = KLSeries(grid: config.klGrid)
         klOpenLoop = KLSeries(grid: config.klGrid)
         klInTheLoop = KLSeries(grid: config.klGrid)

@@ -17,6 +17,8 @@ public struct InTheLoopTrainer: Sendable {
     public private(set) var sampler: ChipSampler
     public let iterationSteps: Int64
     public let iterations: Int
+    /// How the shadow biases reach the chip (leak potential, or the weights of a bias neuron).
+    public let biases: BiasRealisation
     /// D_KL(p* ‖ p_chip) of every finished iteration (index = iteration, from 0); +∞ when a
     /// state was not visited in that iteration.
     public private(set) var curve: [Double] = []
@@ -24,12 +26,15 @@ public struct InTheLoopTrainer: Sendable {
     public private(set) var realisedWeights: [[Double]] = []
 
     public init(machine: BoltzmannMachine, translation: HardwareTranslation, sampler: ChipSampler,
-                iterationMs: Double, iterations: Int, rule: ContrastiveUpdate = ContrastiveUpdate()) {
+                iterationMs: Double, iterations: Int, rule: ContrastiveUpdate = ContrastiveUpdate(),
+                biases: BiasRealisation = .leakPotential) {
         precondition(iterations >= 0 && iterationMs > 0)
         target = BoltzmannDistribution(machine)
         data = BinaryMoments(target)
         self.translation = translation
-        scales = WeightScales(weights: translation.idealWeights(machine), mode: translation.realisation.profile.weightScale)
+        self.biases = biases
+        scales = WeightScales(weights: translation.programme(machine, biases: biases).idealWeights,
+                              mode: translation.realisation.profile.weightScale)
         shadow = machine
         self.rule = rule
         self.sampler = sampler
@@ -44,8 +49,9 @@ public struct InTheLoopTrainer: Sendable {
 
     /// Writes the shadow parameters, as the chip realises them, into the sampler.
     private mutating func configure() {
-        realisedWeights = translation.realisation.weights(translation.idealWeights(shadow), scales: scales)
-        sampler.configure(restingPotentials: translation.realisedRestingPotentials(shadow), weights: realisedWeights)
+        let programme = translation.programme(shadow, biases: biases)
+        realisedWeights = translation.realisation.weights(programme.idealWeights, scales: scales)
+        sampler.configure(restingPotentials: programme.restingPotentials, weights: realisedWeights)
     }
 
     /// Simulates up to `steps` steps of training; returns the steps not used (training finished).
