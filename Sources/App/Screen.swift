@@ -41,7 +41,6 @@ enum ScreenFactory {
         case .noiseSources: return NoiseSourcesScreen(primary: scenario.kind.figureNames)
         case .deterministicEnsemble: return DeterministicEnsembleScreen(primary: scenario.kind.figureNames)
         case .stpMixing, .oscillations: return MixingScreen(primary: scenario.kind.figureNames)
-        default: return GenericScreen(primary: scenario.kind.figureNames)
         }
     }
 }

@@ -21,7 +21,7 @@ enum ExternalTools {
         process.arguments = arguments
         let outputPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("spiketty-tool-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).out").path
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardOutput = output

@@ -50,28 +50,3 @@ enum PlotData {
         }
     }
 }
-
-/// The screen for a kind without a screen of its own: figures, the first traces and series.
-struct GenericScreen: Screen {
-    var primary: [String]
-    var paneCount: Int { 2 }
-    var minimumSize: (width: Int, height: Int) { (40, 10) }
-
-    func render(_ readout: Readout, context: ScreenContext, into buffer: inout CellBuffer, area: Rect) {
-        let cols = area.width >= 70 ? area.columns([3, 2]) : [area]
-        let theme = context.theme
-        if cols.count == 2 {
-            let inner = Panel(title: "traces and series", role: context.focusedPane == 0 ? .hotkey : .box)
-                .render(into: &buffer, area: cols[0], theme: theme)
-            var series = readout.traces.prefix(4).map {
-                LinePlot.Series(name: $0.label, points: PlotData.points($0, maxPoints: max(2, inner.width * 2)))
-            }
-            if series.isEmpty {
-                series = readout.series.prefix(3).map { LinePlot.Series(name: $0.name, points: PlotData.points($0)) }
-            }
-            LinePlot(series: Array(series)).render(into: &buffer, area: inner, theme: theme)
-        }
-        FiguresPane(primary: primary).render(readout, context: context, focused: context.focusedPane == 1,
-                                             into: &buffer, area: cols.last ?? area)
-    }
-}
