@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Canvas
 import Scenarios
 #if canImport(Glibc)
 import Glibc
@@ -23,5 +24,18 @@ func loadScenarioOrExit(_ nameOrPath: String) throws -> Scenario {
     } catch {
         printError("spiketty: " + error.description)
         throw ExitCode(2)
+    }
+}
+
+/// The colour depth forced on the terminal by `--color`, or nil to use what it reports.
+/// Precedence (terminal.md 3.3): --color > NO_COLOR > what the terminal reports.
+func forcedColorDepth(_ color: RunCommand.ColorOption) -> ColorDepth? {
+    let noColor = getenv("NO_COLOR").map { String(cString: $0) }
+    return switch color {
+    case .auto: ColorDepth.resolve(flag: .auto, noColorEnv: noColor, terminalColors: 256) == .none ? ColorDepth.none : nil
+    case .always: nil
+    case .never: ColorDepth.none
+    case .c16: .ansi16
+    case .c256: .palette256
     }
 }

@@ -98,15 +98,7 @@ struct RunCommand: ParsableCommand {
             printError("spiketty: the live app needs a terminal on stdin and stdout; use --headless for a report")
             throw ExitCode(2)
         }
-        // Precedence (terminal.md 3.3): --color > NO_COLOR > what the terminal reports.
-        let noColor = getenv("NO_COLOR").map { String(cString: $0) }
-        let forced: ColorDepth? = switch color {
-        case .auto: ColorDepth.resolve(flag: .auto, noColorEnv: noColor, terminalColors: 256) == .none ? ColorDepth.none : nil
-        case .always: nil
-        case .never: ColorDepth.none
-        case .c16: .ansi16
-        case .c256: .palette256
-        }
+        let forced = forcedColorDepth(color)
         // Build before taking the screen: some kinds measure a calibration first (seconds, once).
         printError("spiketty: preparing \(loaded.name)…")
         let experiment = ExperimentBuilder.make(loaded, seed: seed)

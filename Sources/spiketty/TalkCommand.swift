@@ -73,14 +73,7 @@ struct TalkCommand: ParsableCommand {
             printError("spiketty: the talk needs a terminal on stdin and stdout; `spiketty talk --list` prints the slide order")
             throw ExitCode(2)
         }
-        let noColor = getenv("NO_COLOR").map { String(cString: $0) }
-        let forced: ColorDepth? = switch color {
-        case .auto: ColorDepth.resolve(flag: .auto, noColorEnv: noColor, terminalColors: 256) == .none ? ColorDepth.none : nil
-        case .always: nil
-        case .never: ColorDepth.none
-        case .c16: .ansi16
-        case .c256: .palette256
-        }
+        let forced = forcedColorDepth(color)
         CalibrationCache.shared.setStore(CalibrationFiles.standard())
         // Build before taking the screen: some kinds measure a calibration first (seconds, once).
         let toPrepare = prepareAll ? Array(0..<deck.count) : [first]

@@ -44,6 +44,15 @@ public final class CalibrationCache: Sendable {
         return c
     }
 
+    /// The calibration an experiment uses: the one its configuration gives, else a cached
+    /// (measured) one for `settings`, else the sbs reference (science.md 1.12), which is marked as
+    /// not measured for the screen to say so.
+    public func resolve(_ given: ActivationCalibration?, settings: CalibrationSettings)
+        -> (calibration: ActivationCalibration, measured: Bool) {
+        if let c = given ?? calibration(for: settings) { return (c, true) }
+        return (.sbsReference, false)
+    }
+
     public func removeAll() { storage.withLock { $0.removeAll() } }
 }
 

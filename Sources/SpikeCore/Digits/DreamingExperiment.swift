@@ -49,16 +49,8 @@ public final class DreamingExperiment: Experiment {
         let problems = config.validate()
         precondition(problems.isEmpty, "invalid DreamingConfig: \(problems.joined(separator: "; "))")
         self.config = config
-        if let c = config.calibration {
-            calibration = c
-            calibrationMeasured = true
-        } else if let c = CalibrationCache.shared.calibration(for: config.effectiveCalibrationSettings) {
-            calibration = c
-            calibrationMeasured = true
-        } else {
-            calibration = .sbsReference
-            calibrationMeasured = false
-        }
+        (calibration, calibrationMeasured) = CalibrationCache.shared.resolve(config.calibration,
+                                                                            settings: config.effectiveCalibrationSettings)
         let split = config.digits.split(heldOutPeriod: config.heldOutPeriod)
         heldOut = split.heldOut
         let c = SoftmaxClassifier.digits(training: split.training)

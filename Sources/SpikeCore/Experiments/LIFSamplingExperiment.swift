@@ -41,16 +41,8 @@ public final class LIFSamplingExperiment: Experiment {
         let problems = config.validate()
         precondition(problems.isEmpty, "invalid LIFSamplingConfig: \(problems.joined(separator: "; "))")
         self.config = config
-        if let c = config.calibration {
-            calibration = c
-            calibrationMeasured = true
-        } else if let c = CalibrationCache.shared.calibration(for: config.effectiveCalibrationSettings) {
-            calibration = c
-            calibrationMeasured = true
-        } else {
-            calibration = .sbsReference
-            calibrationMeasured = false
-        }
+        (calibration, calibrationMeasured) = CalibrationCache.shared.resolve(config.calibration,
+                                                                            settings: config.effectiveCalibrationSettings)
         machine = config.machine
         exact = BoltzmannDistribution(config.machine)
         translation = LIFSamplingTranslation(neuron: config.neuron, background: config.background, calibration: calibration)

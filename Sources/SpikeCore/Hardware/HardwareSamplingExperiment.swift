@@ -30,8 +30,7 @@ public final class HardwareSamplingExperiment: Experiment {
         let problems = config.validate()
         precondition(problems.isEmpty, "invalid HardwareSamplingConfig: \(problems.joined(separator: "; "))")
         self.config = config
-        let shared = config.calibration ?? CalibrationCache.shared.calibration(for: config.effectiveCalibrationSettings)
-            ?? .sbsReference
+        let shared = CalibrationCache.shared.resolve(config.calibration, settings: config.effectiveCalibrationSettings).calibration
         calibration = shared
         let m = config.machine, n = m.unitCount
         exact = BoltzmannDistribution(m)

@@ -31,16 +31,8 @@ public final class MixingExperiment: Experiment {
         let problems = config.validate()
         precondition(problems.isEmpty, "invalid MixingConfig: \(problems.joined(separator: "; "))")
         self.config = config
-        if let c = config.calibration {
-            calibration = c
-            calibrationMeasured = true
-        } else if let c = CalibrationCache.shared.calibration(for: config.effectiveCalibrationSettings) {
-            calibration = c
-            calibrationMeasured = true
-        } else {
-            calibration = .sbsReference
-            calibrationMeasured = false
-        }
+        (calibration, calibrationMeasured) = CalibrationCache.shared.resolve(config.calibration,
+                                                                            settings: config.effectiveCalibrationSettings)
         translation = LIFSamplingTranslation(neuron: config.neuron, background: config.background, calibration: calibration)
         let troughBackground = config.oscillation.background(atMs: 0.75 * config.oscillation.periodMs
                                                              - config.oscillation.phaseDegrees / 360 * config.oscillation.periodMs)
