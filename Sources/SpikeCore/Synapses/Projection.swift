@@ -50,8 +50,14 @@ public struct Projection: Sendable {
         case .dense(let w): return w
         case .sparse(let s):
             var w = DenseWeights(preCount: s.preCount, postCount: s.postCount)
+            // Row by row over the stored synapses only (multapses add up, as in `SparseWeights.weight`).
             for j in 0..<s.preCount {
-                for k in 0..<s.postCount where s.weight(pre: j, post: k) != 0 { w[j, k] = s.weight(pre: j, post: k) }
+                for i in s.excitatoryRowStart[j]..<s.excitatoryRowStart[j + 1] {
+                    w[j, Int(s.excitatoryTargets[i])] += s.excitatoryWeights[i]
+                }
+                for i in s.inhibitoryRowStart[j]..<s.inhibitoryRowStart[j + 1] {
+                    w[j, Int(s.inhibitoryTargets[i])] -= s.inhibitoryWeights[i]
+                }
             }
             return w
         }
