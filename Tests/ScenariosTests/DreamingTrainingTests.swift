@@ -14,7 +14,7 @@ import Testing
         try ScenarioParser.parse(try String(contentsOfFile: path, encoding: .utf8), file: path, name: "dreaming")
     }
 
-    /// Retrains the shipped 74-100 RBM (40 epochs of PCD on 1438 images: a few seconds in release)
+    /// Retrains the shipped 74-100 RBM (40 epochs of PCD-10 on 1438 images: ≈ 20–45 s of CPU in release)
     /// and compares the text with seeds/dreaming-rbm.txt character for character.
     @Test("the shipped weights are exactly what `spiketty train dreaming` writes")
     func shippedWeightsReproduce() throws {

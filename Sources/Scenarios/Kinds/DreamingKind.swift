@@ -110,6 +110,8 @@ public enum DreamingKind: ScenarioKindDefinition {
         return config(s, seed: s.seed, digits: digits, machine: machine).validate()
     }
 
+    public static var supportsHardware: Bool { true }
+
     public static func makeExperiment(_ s: Scenario, seed: UInt64) -> any Experiment {
         do {
             let digits = try DigitSeeds.loadDigits(digitsPath(s))
@@ -141,6 +143,7 @@ public enum DreamingKind: ScenarioKindDefinition {
         c.clampBias = s.number("dreaming", "clampBias")
         c.filmLength = s.integer("display", "filmLength")
         c.rasterWindowMs = s.number("display", "rasterWindow_ms")
+        c.hardware = s.hardware
         return c
     }
 }

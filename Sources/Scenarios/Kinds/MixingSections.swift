@@ -113,6 +113,7 @@ enum MixingSections {
         c.freeEnergyPoints = s.integer("display", "freeEnergyPoints")
         let start = s.integer("simulation", "startImage")
         c.startImages = Array(c.startImages[start...] + c.startImages[..<start])
+        c.hardware = s.hardware
         return c
     }
 

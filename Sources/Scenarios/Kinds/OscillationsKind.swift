@@ -43,6 +43,8 @@ public enum OscillationsKind: ScenarioKindDefinition {
         MixingSections.engineProblems(s, streams: streams(s))
     }
 
+    public static var supportsHardware: Bool { true }
+
     public static func makeExperiment(_ s: Scenario, seed: UInt64) -> any Experiment {
         MixingSections.make(s, seed: seed, streams: streams(s)) { c in
             c.oscillation.amplitudeHz = s.number("oscillation", "amplitude_Hz")

@@ -24,6 +24,8 @@ public enum StpMixingKind: ScenarioKindDefinition {
 
     public static func engineProblems(_ s: Scenario) -> [String] { MixingSections.engineProblems(s, streams: streams(s)) }
 
+    public static var supportsHardware: Bool { true }
+
     public static func makeExperiment(_ s: Scenario, seed: UInt64) -> any Experiment {
         MixingSections.make(s, seed: seed, streams: streams(s))
     }

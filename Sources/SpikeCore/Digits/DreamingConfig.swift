@@ -34,6 +34,13 @@ public struct DreamingConfig: Sendable {
     /// Images kept in the film strip.
     public var filmLength: Int
     public var rasterWindowMs: Double
+    /// The emulated chip both networks run on, one after the other (science.md 4.3); nil = the
+    /// ideal model. Each network is the same 174 chip neurons (the same mismatch).
+    public var hardware: HardwareRealisation? = nil
+    /// How each chip neuron's own activation function is obtained [CHOICE]: `.shifted` (the shared
+    /// calibration moved by its mismatch, no simulation) by default, since measuring 174 neurons
+    /// one by one costs ≈ 30 s of simulation per chip.
+    public var neuronCalibration: NeuronCalibrationMethod = .shifted
 
     public init(digits: DigitSet, machine: RestrictedBoltzmannMachine, heldOutPeriod: Int = 5,
                 neuron: LIFParameters = .sbsDefault, background: PoissonBackground = .sbsDefault, stepMs: Double = 0.1,

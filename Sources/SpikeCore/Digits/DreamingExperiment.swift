@@ -17,6 +17,8 @@ public final class DreamingExperiment: Experiment {
     /// Held-out accuracy of the classifier and its mean confidence on held-out images.
     public let classifierAccuracy: Double
     public let dataConfidenceMean: Double
+    /// The translation onto the emulated chip (nil for the ideal model).
+    public let hardwareTranslation: HardwareTranslation?
 
     public private(set) var dream: RBMSamplingNetwork
     public private(set) var inference: RBMSamplingNetwork
@@ -59,13 +61,21 @@ public final class DreamingExperiment: Experiment {
         classifierAccuracy = c.accuracy(heldOutInputs, labels: split.heldOut.labels)
         dataConfidenceMean = heldOutInputs.reduce(0) { $0 + c.classify($1).confidence } / Double(max(1, heldOutInputs.count))
         let dt = config.stepMs
+        let shared = calibration
+        let chip = config.hardware.map {
+            HardwareTranslation(realisation: $0, neuron: config.neuron, background: config.background,
+                                count: config.machine.unitCount, shared: shared,
+                                settings: HardwareTranslation.perNeuronSettings(config.effectiveCalibrationSettings, around: shared),
+                                method: config.neuronCalibration)
+        }
+        hardwareTranslation = chip
         dream = RBMSamplingNetwork(machine: config.machine, neuron: config.neuron, background: config.background,
                                    calibration: calibration, stepMs: dt, seed: config.seed, delayMs: config.delayMs,
-                                   clampBias: config.clampBias)
+                                   clampBias: config.clampBias, hardware: chip)
         var seeds = Xoshiro256StarStar(seed: config.seed, stream: RandomStream.experiment(0xD2EA_0001))
         inference = RBMSamplingNetwork(machine: config.machine, neuron: config.neuron, background: config.background,
                                        calibration: calibration, stepMs: dt, seed: seeds.next(), delayMs: config.delayMs,
-                                       clampBias: config.clampBias)
+                                       clampBias: config.clampBias, hardware: chip)
         gibbs = ClampedGibbsChain(machine: config.machine, rng: Xoshiro256StarStar(seed: config.seed, stream: RandomStream.experiment(0xD2EA_0002)))
         windowMs = config.windowMs
         showCompletion = config.showCompletion

@@ -21,24 +21,31 @@ public struct RBMSamplingNetwork: Sendable {
     private let freeRestingPotentials: [Double]
 
     /// - Parameters: `seed` seeds the network's background streams; `delayMs` is the synaptic delay.
+    /// - Parameter hardware: the translation onto an emulated chip (science.md 4.3: each neuron's
+    ///   own calibration, quantised and distorted weights, its mismatch); nil = the ideal model.
     public init(machine: RestrictedBoltzmannMachine, neuron: LIFParameters, background: PoissonBackground,
                 calibration: ActivationCalibration, stepMs: Double, seed: UInt64, delayMs: Double = 0.1,
-                clampBias: Double = 20, spikeCapacity: Int = 1 << 15) {
+                clampBias: Double = 20, spikeCapacity: Int = 1 << 15, hardware: HardwareTranslation? = nil) {
         self.machine = machine
         translation = LIFSamplingTranslation(neuron: neuron, background: background, calibration: calibration)
+        self.hardware = hardware
         self.clampBias = clampBias
         let bm = machine.boltzmannMachine
         let n = bm.unitCount
         var net = Network(parameters: neuron, count: n, stepMs: stepMs, seed: seed, background: background,
                           spikeCapacity: spikeCapacity)
-        net.addProjection(weights: DenseWeights(signed: translation.synapticWeights(bm)),
-                          model: .renewing(tauSyn: neuron.tauSynE), delayMs: delayMs)
-        freeRestingPotentials = translation.restingPotentials(bm)
+        let weights = hardware.map { $0.realisation.weights($0.idealWeights(bm)) } ?? translation.synapticWeights(bm)
+        net.addProjection(weights: DenseWeights(signed: weights), model: .renewing(tauSyn: neuron.tauSynE), delayMs: delayMs)
+        net.realise(on: hardware?.realisation, nominal: neuron, background: background)
+        freeRestingPotentials = hardware?.realisedRestingPotentials(bm) ?? translation.restingPotentials(bm)
         for (k, v) in freeRestingPotentials.enumerated() { net.setRestingPotential(v, neuron: k) }
         network = net
         clamps = Array(repeating: nil, count: n)
         onSteps = Array(repeating: 0, count: n)
     }
+
+    /// The chip this network runs on (nil: the ideal model).
+    public let hardware: HardwareTranslation?
 
     public var unitCount: Int { clamps.count }
 
@@ -49,8 +56,8 @@ public struct RBMSamplingNetwork: Sendable {
         let v: Double
         switch value {
         case nil: v = freeRestingPotentials[k]
-        case true?: v = translation.restingPotential(bias: clampBias)
-        case false?: v = translation.restingPotential(bias: -clampBias)
+        case true?: v = hardware?.realisedRestingPotential(bias: clampBias, neuron: k) ?? translation.restingPotential(bias: clampBias)
+        case false?: v = hardware?.realisedRestingPotential(bias: -clampBias, neuron: k) ?? translation.restingPotential(bias: -clampBias)
         }
         network.setRestingPotential(v, neuron: k)
     }

@@ -24,8 +24,11 @@ public struct HardwareTranslation: Sendable {
     ///     as the fallback for a neuron whose calibration fails).
     ///   - settings: calibration settings of the nominal neuron (neuron/background replaced per neuron).
     ///   - cache: where per-neuron calibrations are looked up and stored.
+    ///   - method: how each neuron's own calibration is obtained (`.measured`: a sweep per
+    ///     neuron; `.shifted`: the shared calibration moved by the neuron's mismatch, no simulation).
     public init(realisation: HardwareRealisation, neuron: LIFParameters, background: PoissonBackground, count: Int,
-                shared: ActivationCalibration, settings: CalibrationSettings, cache: CalibrationCache = .shared) {
+                shared: ActivationCalibration, settings: CalibrationSettings, cache: CalibrationCache = .shared,
+                method: NeuronCalibrationMethod = .measured) {
         self.realisation = realisation
         var translations: [LIFSamplingTranslation] = [], calibrations: [ActivationCalibration] = [], failed = 0
         for k in 0..<count {
@@ -33,10 +36,15 @@ public struct HardwareTranslation: Sendable {
             let b = realisation.background(background, neuron: k)
             var c = shared
             if realisation.profile.perNeuronCalibration {
-                if let own = cache.calibration(for: settings.with(neuron: p, background: b, stepMs: settings.stepMs)) {
-                    c = own
-                } else {
-                    failed += 1
+                switch method {
+                case .measured:
+                    if let own = cache.calibration(for: settings.with(neuron: p, background: b, stepMs: settings.stepMs)) {
+                        c = own
+                    } else {
+                        failed += 1
+                    }
+                case .shifted:
+                    c = Self.shifted(shared, nominal: neuron, background: background, realised: p, realisedBackground: b)
                 }
             }
             calibrations.append(c)
@@ -74,6 +82,15 @@ public struct HardwareTranslation: Sendable {
     public func programmedRestingPotentials(_ machine: BoltzmannMachine) -> [Double] {
         let own = realisation.profile.perNeuronCalibration
         return targetRestingPotentials(machine).enumerated().map { k, v in own ? v - realisation.leakOffsetMv(neuron: k) : v }
+    }
+
+    /// E_l neuron k actually has when it should encode bias `b` (target through its own
+    /// calibration, minus its leak offset when calibrated per neuron, then DAC and offset), mV.
+    /// Used for clamping (a bias far outside the machine's range).
+    public func realisedRestingPotential(bias b: Double, neuron k: Int) -> Double {
+        let target = translations[k].restingPotential(bias: b)
+        let programmed = realisation.profile.perNeuronCalibration ? target - realisation.leakOffsetMv(neuron: k) : target
+        return realisation.restingPotential(programmed: programmed, neuron: k)
     }
 
     /// E_l each neuron actually has (DAC resolution and leak offset applied), mV.

@@ -69,6 +69,11 @@ public struct MixingConfig: Sendable {
     /// Recent samples per stream in the readout; free-energy points kept per stream.
     public var stripLength: Int
     public var freeEnergyPoints: Int
+    /// The emulated chip the LIF streams run on, one after the other on the same neurons
+    /// (science.md 4.3); nil = the ideal model. Gibbs and tempering stay the ideal references.
+    public var hardware: HardwareRealisation? = nil
+    /// How each chip neuron's own activation function is obtained (see `DreamingConfig.neuronCalibration`).
+    public var neuronCalibration: NeuronCalibrationMethod = .shifted
 
     public init(machine: BoltzmannMachine, visibleCount: Int, imageWidth: Int, imageHeight: Int,
                 classify: @escaping @Sendable ([Double]) -> Int, classCount: Int = 10, dataClassFrequencies: [Double],

@@ -17,6 +17,9 @@ public final class MixingExperiment: Experiment {
     /// `config.calibrateOscillationAtTrough` (the troughs are then at temperature 1 and the peaks
     /// hotter, science.md 3.6), else the same as `translation`.
     public let oscillationTranslation: LIFSamplingTranslation
+    /// The same two translations onto the emulated chip (nil for the ideal model).
+    public let hardwareTranslation: HardwareTranslation?
+    public let oscillationHardwareTranslation: HardwareTranslation?
     /// Index of the current start image.
     public private(set) var startIndex = 0
     /// Synapses of the depressing streams (live U, τ_rec).
@@ -44,6 +47,19 @@ public final class MixingExperiment: Experiment {
         } else {
             oscillationTranslation = translation
         }
+        let shared = calibration, oscillationShared = ActivationCalibration(
+            key: "oscillation trough", vP05: oscillationTranslation.vP05, alpha: oscillationTranslation.alpha, alphaTheory: .nan)
+        func chip(_ t: LIFSamplingTranslation, _ c: ActivationCalibration) -> HardwareTranslation? {
+            config.hardware.map {
+                HardwareTranslation(realisation: $0, neuron: config.neuron, background: t.background, count: config.machine.unitCount,
+                                    shared: c, settings: HardwareTranslation.perNeuronSettings(
+                                        config.calibrationSettings.with(neuron: config.neuron, background: t.background,
+                                                                        stepMs: config.stepMs), around: c),
+                                    method: config.neuronCalibration)
+            }
+        }
+        hardwareTranslation = chip(translation, shared)
+        oscillationHardwareTranslation = anyOscillating ? chip(oscillationTranslation, oscillationShared) : nil
         depressing = config.streams.compactMap { spec -> MixingSynapses? in
             if case .spiking(let s, _) = spec.kind, s.U < 1 { return s }
             return nil
@@ -79,7 +95,8 @@ public final class MixingExperiment: Experiment {
             return .spiking(SpikingImageSampler(machine: c.machine, visibleCount: c.visibleCount,
                                                 translation: oscillating ? oscillationTranslation : translation,
                                                 synapses: synapses, oscillation: oscillating ? oscillation : nil,
-                                                stepMs: c.stepMs, seed: streamSeed(index), delayMs: c.delayMs),
+                                                stepMs: c.stepMs, seed: streamSeed(index), delayMs: c.delayMs,
+                                                hardware: oscillating ? oscillationHardwareTranslation : hardwareTranslation),
                             oscillating: oscillating)
         }
     }

@@ -39,7 +39,7 @@ struct DreamingExperimentTests {
     /// 20 s: 396 dreamed windows and 50 inference trials. Dreams must look like digits to the
     /// classifier (issue: mean confidence within 20 % of real held-out digits), and clamped
     /// images must let the label units name the digit far above chance (0.1): with 50 trials the
-    /// binomial SE at p ≈ 0.8 is 0.057, so 0.55 is > 4 SE below the measured 0.78–0.80, and LIF and
+    /// binomial SE at p ≈ 0.8 is 0.057, so 0.55 is > 4 SE below the measured 0.84–0.87 (1e5 ms, PCD-10 machine), and LIF and
     /// Gibbs must agree within 0.25 (≈ 3 SE of a difference of two such estimates).
     @Test("20 s: dream confidence near the data's, label inference well above chance for LIF and Gibbs")
     func dreamingStatistics() throws {
