@@ -5,16 +5,19 @@ import SpikeCore
 /// contrastive (wake–sleep) rule; D_KL over the ensemble before and after training against
 /// private noise.
 public enum DeterministicEnsembleKind: ScenarioKindDefinition {
-    public static var sections: [SectionSpec] { [LIFSamplingKind.boltzmann, background, training, simulation, display] }
+    public static var sections: [SectionSpec] { [LIFSamplingKind.boltzmann, background, training, simulation, display, spiking] }
 
     public static let figureNames: [String] = [
         "dkl_ensemble_before_training", "dkl_ensemble_after_training", "dkl_target_sampled_poisson",
         "dkl_ensemble_before_training_median", "dkl_ensemble_after_training_median", "dkl_target_sampled_poisson_median",
         "after_over_poisson", "training_iteration", "phase", "networks", "input_corr_mean_ensemble",
         "beta_eff_ensemble", "offset_ensemble", "beta_eff_poisson", "sampled_ms", "dkl_ensemble_training",
+        "v_p05_ensemble", "alpha_ensemble", "v_p05_poisson", "alpha_poisson", "ensemble_rate_hz", "calibration_rate_hz", "ensemble_fano_factor",
     ]
 
     static let background = SectionSpec("background", "the background each unit receives from other networks", [
+        KeySpec("formulation", .choice(["binary", "spiking"]), default: .text("binary"),
+                "binary threshold units ([Jordan2019] style) or conductance-based LIF samplers ([Dold2019]; keys of [spiking])"),
         KeySpec("networks", .integer(2...2000), default: .integer(100), "M: networks in the ensemble (the issue asks for at least 50)"),
         KeySpec("inDegree", .integer(2...400), default: .integer(50), "K: inputs from units of other networks per unit"),
         KeySpec("excitatoryFraction", .number(0.05...0.95), default: .number(0.8), "gamma: fraction of units acting as excitatory sources"),
@@ -40,6 +43,21 @@ public enum DeterministicEnsembleKind: ScenarioKindDefinition {
         CommonSections.speed,
     ])
 
+    static let spiking = SectionSpec("spiking", "the LIF formulation (formulation = \"spiking\"; [training] and networks apply too)", [
+        KeySpec("inDegree", .integer(1...1000), default: .integer(30), "K: excitatory and as many inhibitory background synapses per neuron from other networks"),
+        KeySpec("inhibitoryInDegree", .integer(0...1000), default: .integer(30), "K_I: inhibitory background synapses per neuron"),
+        KeySpec("inhibition", .number(0.01...100), default: .number(1), "g = w_I / w_E of the background synapses"),
+        KeySpec("weightScale", .number(0.01...100), default: .number(1), "w_E in units of the weight matching the Poisson shot-noise variance at sourceRateHz"),
+        KeySpec("backgroundDelay_ms", .number(0.001...20), default: .number(0.1), "delay of the background synapses (ms)"),
+        KeySpec("sourceRateHz", .number(1...200), default: .number(40), "source rate (Hz) the background weights are matched for (same shot-noise variance as the Poisson background)"),
+        KeySpec("step_ms", .number(0.001...0.1), default: .number(0.1), "integration step (ms)"),
+        KeySpec("probes", .integer(3...500), default: .integer(30), "calibration probes (E_l spread around v_p05) under each background"),
+        KeySpec("calibrationMs", .number(100...1e7), default: .number(5000), "duration of each calibration round (ms)"),
+        KeySpec("calibrationRounds", .integer(1...20), default: .integer(2), "calibration rounds under the ensemble's own background"),
+        KeySpec("measureMs", .number(100...1e8), default: .number(20000), "duration of the before / after / private-Poisson D_KL windows (ms)"),
+        KeySpec("iterationMs", .number(100...1e7), default: .number(2000), "model-statistics window of each training iteration (ms)"),
+    ])
+
     public static func check(_ s: Scenario) -> [(section: String, key: String, message: String)] {
         var problems: [(section: String, key: String, message: String)] = []
         if case .failure(let list) = LIFSamplingKind.machine(s) { problems += list.items.map { ("boltzmann", $0.key, $0.message) } }
@@ -48,11 +66,36 @@ public enum DeterministicEnsembleKind: ScenarioKindDefinition {
 
     public static func engineProblems(_ s: Scenario) -> [String] {
         guard case .success = LIFSamplingKind.machine(s) else { return ["invalid Boltzmann machine"] }
+        if s.text("background", "formulation") == "spiking" { return spikingConfig(s, seed: s.seed).validate() }
         return config(s, seed: s.seed).validate()
     }
 
     public static func makeExperiment(_ s: Scenario, seed: UInt64) -> any Experiment {
-        DeterministicEnsembleExperiment(config: config(s, seed: seed))
+        if s.text("background", "formulation") == "spiking" { return SpikingEnsembleExperiment(config: spikingConfig(s, seed: seed)) }
+        return DeterministicEnsembleExperiment(config: config(s, seed: seed))
+    }
+
+    static func spikingConfig(_ s: Scenario, seed: UInt64) -> SpikingEnsembleConfig {
+        var c = SpikingEnsembleConfig(machine: (try? LIFSamplingKind.machine(s).get()) ?? .canonical)
+        c.networks = s.integer("background", "networks")
+        c.inDegree = s.integer("spiking", "inDegree")
+        c.sourceRateHz = s.number("spiking", "sourceRateHz")
+        c.inhibitoryInDegree = s.integer("spiking", "inhibitoryInDegree")
+        c.inhibition = s.number("spiking", "inhibition")
+        c.weightScale = s.number("spiking", "weightScale")
+        c.backgroundDelayMs = s.number("spiking", "backgroundDelay_ms")
+        c.stepMs = s.number("spiking", "step_ms")
+        c.probes = s.integer("spiking", "probes")
+        c.calibrationMs = s.number("spiking", "calibrationMs")
+        c.calibrationRounds = s.integer("spiking", "calibrationRounds")
+        c.measureMs = s.number("spiking", "measureMs")
+        c.iterationMs = s.number("spiking", "iterationMs")
+        c.iterations = s.integer("training", "iterations")
+        c.learningRate = s.number("training", "learningRate")
+        c.momentum = s.number("training", "momentum")
+        c.decayIterations = s.number("training", "decayIterations")
+        c.seed = seed
+        return c
     }
 
     static func config(_ s: Scenario, seed: UInt64) -> DeterministicEnsembleConfig {

@@ -1,0 +1,80 @@
+/// Configuration of the spiking lane of `deterministic-ensemble` (science.md 2.3–2.4,
+/// [Dold2019]): M networks of conductance-based LIF samplers that are each other's only noise,
+/// calibrated for that background and trained in the loop; the same M networks under private
+/// Poisson noise are the reference. Units: ms, mV, µS, Hz.
+public struct SpikingEnsembleConfig: Sendable, Equatable {
+    public var machine: BoltzmannMachine = .canonical
+    /// M ≥ 50 networks (the requirement; the engine accepts ≥ 2).
+    public var networks: Int = 50
+    public var neuron: LIFParameters = .sbsDefault
+    /// The private Poisson background of the reference networks (and the one the ensemble's
+    /// background weights are matched to).
+    public var poisson: PoissonBackground = .sbsDefault
+    /// K: excitatory and (as many) inhibitory background synapses per neuron from neurons of
+    /// other networks.
+    public var inDegree: Int = 30
+    /// K_I: inhibitory background synapses per neuron.
+    public var inhibitoryInDegree: Int = 30
+    /// g = w_I/w_E of the background (> 1: inhibition-dominated, as the sbs noise network's g = 10).
+    public var inhibition: Double = 1
+    /// w_E in units of the weight that matches the Poisson shot-noise variance at `sourceRateHz`.
+    public var weightScale: Double = 1
+    /// Source rate the background weights are matched for (`SpikingEnsembleBackground.matching`), Hz.
+    public var sourceRateHz: Double = 40
+    /// Delay of the background synapses, ms.
+    public var backgroundDelayMs: Double = 0.1
+    /// Delay of the synapses within a network, ms (sbs: 0.1).
+    public var delayMs: Double = 0.1
+    public var stepMs: Double = 0.1
+    /// Calibration probes and the duration of each calibration round (after 500 ms burn-in), ms.
+    public var probes: Int = 30
+    public var calibrationRounds: Int = 2
+    public var calibrationMs: Double = 5_000
+    /// Duration of each D_KL measurement (before, after, private reference), ms.
+    public var measureMs: Double = 20_000
+    /// Training iterations and the model-statistics window of each, ms.
+    public var iterations: Int = 100
+    public var iterationMs: Double = 2_000
+    /// Contrastive rule (science.md 2.4): η_0, momentum, τ_decay (iterations).
+    public var learningRate: Double = 0.05
+    public var momentum: Double = 0.9
+    public var decayIterations: Double = 10
+    public var seed: UInt64 = 42
+
+    public init(machine: BoltzmannMachine = .canonical) { self.machine = machine }
+
+    /// The ensemble's background wiring (weights matched to `poisson` at `sourceRateHz`).
+    public var background: SpikingEnsembleBackground {
+        var b = SpikingEnsembleBackground.matching(poisson, sourceRateHz: sourceRateHz, copies: networks,
+                                                   neuronsPerCopy: machine.unitCount, inDegree: inDegree, delayMs: backgroundDelayMs)
+        b.inhibitoryInDegree = inhibitoryInDegree
+        b.excitatoryWeight *= weightScale
+        b.inhibitoryWeight = inhibition * b.excitatoryWeight
+        return b
+    }
+
+    /// Biological time of the protocol after calibration (before, training, after), ms.
+    public var protocolMs: Double { 2 * measureMs + Double(iterations) * iterationMs }
+
+    public func validate() -> [String] {
+        var problems = neuron.validate() + poisson.validate()
+        if networks < 2 { problems.append("an ensemble needs at least 2 networks, has \(networks)") }
+        if machine.unitCount < 2 || machine.unitCount > 12 { problems.append("expected 2 to 12 units, got \(machine.unitCount)") }
+        if networks >= 2 && machine.unitCount >= 1 { problems += background.validate() }
+        if !(inhibition > 0 && weightScale > 0) { problems.append("inhibition and weightScale must be > 0") }
+        if !(sourceRateHz > 0) { problems.append("sourceRateHz must be > 0") }
+        if !(stepMs > 0 && stepMs <= 0.1) { problems.append("stepMs must be in (0, 0.1] ms, is \(stepMs)") }
+        if !(neuron.tauRefrac >= 10 * stepMs) { problems.append("tauRefrac must be at least 10 steps") }
+        if probes < 3 { problems.append("at least 3 calibration probes are needed") }
+        if calibrationRounds < 1 { problems.append("at least one calibration round is needed") }
+        if !(calibrationMs >= 100 && measureMs >= 100 && iterationMs >= 100) {
+            problems.append("calibration, measurement and iteration windows must be at least 100 ms")
+        }
+        if iterations < 0 { problems.append("iterations must be >= 0") }
+        if !(learningRate > 0) || !(momentum >= 0 && momentum < 1) || !(decayIterations > 0) {
+            problems.append("learning rate > 0, momentum in [0, 1) and decay > 0 expected")
+        }
+        if !(delayMs >= stepMs && backgroundDelayMs >= stepMs) { problems.append("delays must be at least one step") }
+        return problems
+    }
+}
