@@ -20,6 +20,10 @@ public enum Action: Equatable, Sendable {
     case selectNextParameter
     case decreaseParameter
     case increaseParameter
+    /// Starts typing a value for the chosen parameter (a digit starts it too; Enter sets it).
+    case typeParameterValue
+    /// Sets the chosen parameter back to the scenario file's value.
+    case resetParameter
     /// Esc: closes an overlay, quits from the top level.
     case back
     /// Writes the current frame as plain text to a file.
@@ -36,7 +40,7 @@ public enum Action: Equatable, Sendable {
     /// the log's `key` lines; the others come from the log's own input lines).
     public var isUIOnly: Bool {
         [.toggleHelp, .nextPane, .previousPane, .cycleTheme, .toggleZoom, .toggleLogScale,
-         .selectPreviousParameter, .selectNextParameter].contains(self)
+         .selectPreviousParameter, .selectNextParameter, .typeParameterValue].contains(self)
     }
 }
 
@@ -56,6 +60,8 @@ public enum KeyMap {
         ([.down, .character("j")], "", .selectNextParameter, ""),
         ([.left], "← →", .decreaseParameter, "change the chosen parameter (live)"),
         ([.right], "", .increaseParameter, ""),
+        ([.character("v")], "0-9 v", .typeParameterValue, "type a value for the chosen parameter (Enter sets, Esc cancels)"),
+        ([.character("R")], "R", .resetParameter, "reset the chosen parameter to the scenario file's value"),
         ([.character("e"), .enter], "e", .toggleZoom, "expand the focused pane / back"),
         ([.character("l")], "l", .toggleLogScale, "log / linear scale of bar charts"),
         ([.character("t")], "t", .cycleTheme, "next colour theme"),

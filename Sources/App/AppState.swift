@@ -14,6 +14,9 @@ public struct AppState: Sendable, Equatable {
     public var zoomed = false
     /// Index of the parameter the arrow keys change.
     public var selectedParameter = 0
+    /// The value being typed for the chosen parameter (a digit or `v` starts it, Enter sets it,
+    /// Esc cancels); nil when no value is being typed.
+    public var parameterEntry: String? = nil
     /// Index into the theme list.
     public var themeIndex = 0
     /// Last message for the message line (errors from live changes, notices).

@@ -9,6 +9,10 @@ public struct ScreenContext {
     public var zoomed: Bool
     public var parameters: [ParameterInfo]
     public var selectedParameter: Int
+    /// The value being typed for the chosen parameter, if any.
+    public var parameterEntry: String? = nil
+    /// Each parameter's value as the scenario file set it (what `R` resets to), by key.
+    public var fileParameterValues: [String: Double] = [:]
     public var scenario: Scenario
     /// Bar charts on a logarithmic value axis (`l`).
     public var logScale: Bool

@@ -33,9 +33,11 @@ enum ScreenChrome {
                                    keepRows: minimum.height - 2)
         }
         TitleBar(left: titleText(app), right: statusText(app)).render(into: &buffer, area: titleRow, theme: theme)
-        let context = ScreenContext(theme: theme, focusedPane: app.state.focusedPane, zoomed: app.state.zoomed,
+        var context = ScreenContext(theme: theme, focusedPane: app.state.focusedPane, zoomed: app.state.zoomed,
                                     parameters: app.experiment.parameters, selectedParameter: app.state.selectedParameter,
                                     scenario: app.scenario, logScale: app.state.logScale)
+        context.parameterEntry = app.state.parameterEntry
+        context.fileParameterValues = app.fileParameterValues
         app.screen.render(app.experiment.readout(), context: context, into: &buffer, area: body)
         if let message = app.state.message {
             buffer.fill(keyRow, with: Cell(" ", style: theme.style(.text)))

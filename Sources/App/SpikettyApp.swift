@@ -21,6 +21,9 @@ public final class SpikettyApp {
     public private(set) var scenario: Scenario
     public private(set) var seed: UInt64
     public private(set) var experiment: any Experiment
+    /// The live parameters' values as the scenario file set them (what `R` resets to), taken
+    /// when the experiment was built.
+    public internal(set) var fileParameterValues: [String: Double] = [:]
     public var state: AppState
     public let themes: [Theme]
     let terminal: any TerminalIO
@@ -60,6 +63,12 @@ public final class SpikettyApp {
         state = AppState(speed: scenario.number("display", "speed"))
         state.themeIndex = min(max(0, themeIndex), self.themes.count - 1)
         screen = ScreenFactory.make(for: scenario)
+        fileParameterValues = Self.values(of: self.experiment)
+    }
+
+    /// The current value of each live parameter, by key.
+    static func values(of experiment: any Experiment) -> [String: Double] {
+        Dictionary(experiment.parameters.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     public var theme: Theme { themes[state.themeIndex] }
@@ -89,6 +98,15 @@ public final class SpikettyApp {
             record(.resize(width: width, height: height))
             return nil
         case .key(let key):
+            if state.parameterEntry != nil {
+                record(.key(name: KeyNames.name(key), action: "entry"))
+                return editParameterEntry(key)
+            }
+            if case .character(let c) = key, ("0"..."9").contains(c), !state.showHelp, !experiment.parameters.isEmpty {
+                record(.key(name: KeyNames.name(key), action: "entry"))
+                state.parameterEntry = String(Character(c))
+                return nil
+            }
             if state.showHelp {
                 let quits = KeyMap.action(for: key, talk: talk != nil) == .quit
                 record(.key(name: KeyNames.name(key), action: quits ? "quit" : "dismissHelp"))
@@ -150,6 +168,14 @@ public final class SpikettyApp {
             state.selectedParameter = (state.selectedParameter + delta) % count
         case .decreaseParameter, .increaseParameter:
             changeSelectedParameter(up: action == .increaseParameter)
+        case .typeParameterValue:
+            if experiment.parameters.indices.contains(state.selectedParameter) {
+                state.parameterEntry = ""
+            } else {
+                setMessage("\(scenario.kind.rawValue) has no live parameters")
+            }
+        case .resetParameter:
+            resetSelectedParameter()
         case .nextSlide, .previousSlide, .pinSlide, .goToPinned:
             performTalk(action)
         }
@@ -176,6 +202,48 @@ public final class SpikettyApp {
         setParameter(p.key, to: p.stepped(by: up ? 1 : -1))
     }
 
+    /// Sets the chosen parameter back to the value the scenario file gave it.
+    private func resetSelectedParameter() {
+        let parameters = experiment.parameters
+        guard parameters.indices.contains(state.selectedParameter) else { return }
+        let p = parameters[state.selectedParameter]
+        guard let value = fileParameterValues[p.key] else { return }
+        if value == p.value {
+            setMessage("\(p.label) is at the file's value \(ParameterRows.compact(value))")
+        } else {
+            setParameter(p.key, to: value)
+        }
+    }
+
+    /// One key while a parameter value is being typed: digits, sign, decimal point and exponent
+    /// extend it, Backspace shortens it, Enter sets it (if it is a number in range), Esc cancels.
+    private func editParameterEntry(_ key: Key) -> ExitReason? {
+        guard var text = state.parameterEntry else { return nil }
+        switch key {
+        case .character(let c) where "0123456789.-+eE".unicodeScalars.contains(c):
+            if text.count < 24 { text.append(Character(c)) }
+            state.parameterEntry = text
+        case .backspace:
+            state.parameterEntry = text.isEmpty ? nil : String(text.dropLast())
+        case .escape:
+            state.parameterEntry = nil
+            setMessage("value not changed")
+        case .enter:
+            state.parameterEntry = nil
+            let parameters = experiment.parameters
+            guard parameters.indices.contains(state.selectedParameter) else { return nil }
+            let p = parameters[state.selectedParameter]
+            guard let value = Double(text), value.isFinite else {
+                setMessage("\(p.label): \"\(text)\" is not a number; expected a number in \(ParameterRows.range(p))")
+                return nil
+            }
+            setParameter(p.key, to: value)
+        default:
+            break
+        }
+        return nil
+    }
+
     /// Changes a parameter of the experiment, says so on the message line and logs it.
     func setParameter(_ key: String, to value: Double) {
         let label = experiment.parameters.first { $0.key == key }?.label ?? key
@@ -194,6 +262,7 @@ public final class SpikettyApp {
         self.scenario = scenario
         seed = scenario.seed
         self.experiment = experiment
+        fileParameterValues = talk?.fileParameterValues(at: talk?.current ?? 0) ?? Self.values(of: experiment)
         screen = ScreenFactory.make(for: scenario)
         let themeIndex = state.themeIndex, logScale = state.logScale
         state = AppState(speed: scenario.number("display", "speed"))
@@ -208,6 +277,7 @@ public final class SpikettyApp {
         guard let changed = scenario.withHardware(name) else { return false }
         scenario = changed
         experiment = ExperimentBuilder.make(scenario, seed: seed)
+        fileParameterValues = Self.values(of: experiment)
         if let talk { talk.replace(talk.current, scenario: scenario, experiment: experiment) }
         recorder?.experimentRestarted()
         state.selectedParameter = 0
@@ -222,6 +292,7 @@ public final class SpikettyApp {
         } else {
             experiment = ExperimentBuilder.make(scenario, seed: seed)
         }
+        fileParameterValues = Self.values(of: experiment)
         recorder?.experimentRestarted()
         setMessage("restarted with seed \(seed)")
     }

@@ -17,6 +17,8 @@ public final class TalkDeck {
     /// The slide `g` left to visit the pinned one (a second `g` returns there).
     var returnSlide: Int?
     private var experiments: [Int: any Experiment] = [:]
+    /// Each built slide's live parameters as its scenario file set them (what `R` resets to).
+    private var fileValues: [Int: [String: Double]] = [:]
     /// Upper bound of the warm-up per slide (biological ms).
     public let warmUpLimitMs: Double
 
@@ -43,6 +45,7 @@ public final class TalkDeck {
         if let e = experiments[index] { return e }
         let scenario = scenarios[index]
         let e = ExperimentBuilder.make(scenario, seed: scenario.seed)
+        fileValues[index] = SpikettyApp.values(of: e)
         let warmUp = scenario.warmUpMs(limitMs: warmUpLimitMs)
         if warmUp > 0 { e.advance(by: warmUp) }
         experiments[index] = e
@@ -53,7 +56,11 @@ public final class TalkDeck {
     func replace(_ index: Int, scenario: Scenario, experiment: any Experiment) {
         scenarios[index] = scenario
         experiments[index] = experiment
+        fileValues[index] = SpikettyApp.values(of: experiment)
     }
+
+    /// Slide `index`'s parameters as its file set them (empty before the slide is built).
+    func fileParameterValues(at index: Int) -> [String: Double] { fileValues[index] ?? [:] }
 
     /// Forgets slide `index`'s experiment (a restart builds it afresh).
     func discard(_ index: Int) { experiments[index] = nil }

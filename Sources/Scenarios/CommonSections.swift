@@ -12,16 +12,28 @@ public enum CommonSections {
                 "seed of the random generator: same seed, same spikes"),
         KeySpec("explanation", .text, default: nil, "one paragraph shown in the app beside the figures"),
         KeySpec("hardware", .choice(HardwareProfile.all.map(\.name)), default: .text("ideal"),
-                "run on an emulated neuromorphic chip: \"ideal\" (the model), \"bss1\" (BrainScaleS-1), \"bss2\" (BrainScaleS-2); spiking kinds only (science.md 4)"),
+                "run on an emulated neuromorphic chip (science.md 4): \"bss1\" BrainScaleS-1 (speed-up 1e4, 4-bit weights with a scale per synapse row), \"bss2\" BrainScaleS-2 (speed-up 1e3, 6-bit weights, 10-bit parameters), both with frozen fixed-pattern noise and each neuron calibrated under its own; `?` in the app lists every number with its source. Kinds with a hardware mode: "
+                + hardwareKindList()
+                + "; the others accept only \"ideal\". `--hardware` overrides it, `H` switches it live"),
         KeySpec("chipSeed", .integer(0...Int(Int64.max)), default: .integer(1),
                 "seed of the emulated chip's frozen fixed-pattern noise: same chip seed, same chip"),
         KeySpec("spikeLoss", .number(0...1), default: .number(0),
                 "probability that the emulated chip loses a spike event in routing (hardware other than \"ideal\")"),
         KeySpec("slidePosition", .integer(0...999), default: .integer(0),
-                "position of the scenario in `spiketty talk` (1 = first); 0 leaves it out of the talk"),
+                "position in `spiketty talk`, which shows the scenarios in increasing order (1 = first); 0 leaves the scenario out of the talk"),
         KeySpec("equation", .text, default: .text(""),
                 "the key equation, one line, shown under the title in `spiketty talk`"),
     ])
+
+    /// The kinds with a hardware mode, for the reference: "`lif-sampling`, `dreaming`".
+    static func hardwareKindList() -> String {
+        var names: [String] = []
+        for kind in ScenarioKind.allCases {
+            let definition: any ScenarioKindDefinition.Type = kind.definition
+            if definition.supportsHardware { names.append("`" + kind.rawValue + "`") }
+        }
+        return names.joined(separator: ", ")
+    }
 
     /// Conductance-based LIF neuron (PyNN IF_cond_exp); defaults are the sbs reference
     /// configuration (science.md 1.3).
@@ -29,10 +41,10 @@ public enum CommonSections {
         KeySpec("capacitance_nF", .number(0.001...100), default: .number(0.2), "membrane capacitance C_m (nF)"),
         KeySpec("tauMembrane_ms", .number(0.01...1000), default: .number(1.0), "membrane time constant tau_m = C_m/g_l (ms)"),
         KeySpec("reversalExcitatory_mV", .number(-200...200), default: .number(0.0), "excitatory reversal potential E_e (mV)"),
-        KeySpec("reversalInhibitory_mV", .number(-200...200), default: .number(-100.0), "inhibitory reversal potential E_i (mV)"),
+        KeySpec("reversalInhibitory_mV", .number(-200...200), default: .number(-100.0), "inhibitory reversal potential E_i (mV); must be below E_e"),
         KeySpec("threshold_mV", .number(-200...200), default: .number(-50.0), "firing threshold V_th (mV)"),
-        KeySpec("reset_mV", .number(-200...200), default: .number(-50.001), "reset potential V_reset (mV)"),
-        KeySpec("restingPotential_mV", .number(-200...200), default: .number(-50.0), "leak reversal (resting) potential E_l (mV)"),
+        KeySpec("reset_mV", .number(-200...200), default: .number(-50.001), "reset potential V_reset (mV); must not exceed V_th"),
+        KeySpec("restingPotential_mV", .number(-200...200), default: .number(-50.0), "leak reversal (resting) potential E_l (mV): the bias knob"),
         KeySpec("tauSynExcitatory_ms", .number(0.01...1000), default: .number(10.0), "excitatory synaptic time constant (ms)"),
         KeySpec("tauSynInhibitory_ms", .number(0.01...1000), default: .number(10.0), "inhibitory synaptic time constant (ms)"),
         KeySpec("tauRefractory_ms", .number(0...1000), default: .number(10.0), "absolute refractory period tau_ref (ms)"),
@@ -50,7 +62,7 @@ public enum CommonSections {
 
     /// Integration and measurement.
     public static let simulation = SectionSpec("simulation", "integration and measurement", [
-        KeySpec("step_ms", .number(0.001...1), default: .number(0.01), "integration time step dt (ms)"),
+        KeySpec("step_ms", .number(0.001...1), default: .number(0.01), "integration step dt (ms); exponential Euler with conductances frozen over a step"),
         KeySpec("burnIn_ms", .number(0...100_000), default: .number(100), "time discarded before statistics start (ms)"),
     ])
 

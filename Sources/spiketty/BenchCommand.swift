@@ -20,7 +20,7 @@ struct BenchCommand: ParsableCommand {
         Benchmarks/peers/ when they are installed (pip install nest-simulator brian2 "numpy<2.4").
         """)
 
-    @Argument(help: "Workloads to run (default: all).")
+    @Argument(help: "Workloads to run (default: all).", completion: .list(BenchCatalog.names))
     var workloads: [String] = []
 
     @Option(help: "Repetitions per workload (median, min and max are reported).")

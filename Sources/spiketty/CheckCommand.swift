@@ -5,7 +5,7 @@ import ArgumentParser
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate a scenario file (name or path).")
 
-    @Argument(help: "Scenario name or path to a .toml file.")
+    @Argument(help: "Scenario name or path to a .toml file.", completion: Completions.scenarios)
     var scenario: String
 
     func run() throws {

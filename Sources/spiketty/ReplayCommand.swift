@@ -18,7 +18,7 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Replay a session log (from run --record) and verify its checksums.")
 
-    @Argument(help: "The session log (.stlog).")
+    @Argument(help: "The session log (.stlog).", completion: Completions.logs)
     var log: String
 
     @Flag(help: "Replay without a terminal and print the verdict (exit status 1 if it diverges).")

@@ -23,13 +23,13 @@ struct RunCommand: ParsableCommand {
         case c16 = "16", c256 = "256"
     }
 
-    @Argument(help: "Scenario name (see `spiketty list`) or path to a .toml file.")
+    @Argument(help: "Scenario name (see `spiketty list`) or path to a .toml file.", completion: Completions.scenarios)
     var scenario: String = ScenarioLocator.defaultScenario
 
     @Option(help: "Seed for the random generator (default: the scenario's own).")
     var seed: UInt64?
 
-    @Option(help: "Colour theme: a name (see themes/) or a path to a btop-style .theme file.")
+    @Option(help: "Colour theme: a name (see themes/) or a path to a btop-style .theme file.", completion: Completions.themes)
     var theme: String?
 
     @Option(help: "Colour output: auto (NO_COLOR and the terminal decide), always, never, 16, 256.")
@@ -47,7 +47,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Headless dreaming runs: write the dreamed images to this CSV file (one image a line).")
     var exportSamples: String?
 
-    @Option(help: "Run on an emulated neuromorphic chip: ideal, bss1 (BrainScaleS-1) or bss2 (BrainScaleS-2); overrides the scenario's `hardware` key.")
+    @Option(help: "Run on an emulated neuromorphic chip: ideal, bss1 (BrainScaleS-1) or bss2 (BrainScaleS-2); overrides the scenario's `hardware` key.", completion: Completions.hardware)
     var hardware: String?
 
     @Option(help: ArgumentHelp("Write a session log to this file as the run goes (docs/log-format.md).", valueName: "file"))

@@ -25,10 +25,10 @@ struct TalkCommand: ParsableCommand {
             A talk is not recorded: use `spiketty run NAME --record FILE` for a session log.
             """)
 
-    @Option(help: "Start at this slide: its number (1 = first) or its scenario name.")
+    @Option(help: "Start at this slide: its number (1 = first) or its scenario name.", completion: Completions.scenarios)
     var start: String?
 
-    @Option(help: "Colour theme: a name (see themes/) or a path to a btop-style .theme file.")
+    @Option(help: "Colour theme: a name (see themes/) or a path to a btop-style .theme file.", completion: Completions.themes)
     var theme: String?
 
     @Option(help: "Colour output: auto (NO_COLOR and the terminal decide), always, never, 16, 256.")

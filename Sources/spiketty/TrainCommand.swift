@@ -9,7 +9,7 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train a scenario's model (dreaming: the digit RBM) and write its weights into seeds/.")
 
-    @Argument(help: "Scenario name (see `spiketty list`) or path to a .toml file.")
+    @Argument(help: "Scenario name (see `spiketty list`) or path to a .toml file.", completion: Completions.scenarios)
     var scenario: String
 
     func run() throws {

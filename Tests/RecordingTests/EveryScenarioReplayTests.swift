@@ -6,7 +6,8 @@ import Scenarios
 import Testing
 
 /// Every shipped scenario records and replays with matching checksums (a short session with a
-/// parameter change each; lif-sampling files get their calibration given, so no calibration runs).
+/// parameter change each; lif-sampling files get their calibration given, so no calibration runs),
+/// and has a live parameter panel whose changes are recorded (issue 11).
 @Suite struct EveryScenarioReplayTests {
     static let names: [String] = ScenarioLocator(searchDirectories: [repositoryRoot.appendingPathComponent("scenarios").path])
         .available().map(\.name)
@@ -18,6 +19,12 @@ import Testing
         let scenario = try ScenarioParser.parse(text, file: name, name: name)
         let terminal = OffscreenTerminal(width: 100, height: 30, colorDepth: .palette256)
         let app = SpikettyApp(scenario: scenario, seed: nil, terminal: terminal, themes: [Theme.builtInDefault])
+        let parameters = app.experiment.parameters
+        #expect(!parameters.isEmpty, "\(name) has no live parameters")
+        for p in parameters {
+            #expect(p.range.contains(p.value), "\(name): \(p.key) = \(p.value) outside \(p.range)")
+            #expect(app.fileParameterValues[p.key] == p.value, "\(name): \(p.key) has no file value")
+        }
         let memory = MemoryLog()
         app.recorder = SessionRecorder(
             header: SessionRecorder.header(for: app, scenarioText: text, mode: "live", appVersion: "test", build: "test",
@@ -30,6 +37,7 @@ import Testing
         app.finishRecording(.quit)
         let log = try SessionLogReader.read(memory.text)
         #expect(log.checksums.count == 3)
+        #expect(log.events.contains { if case .param = $0.kind { true } else { false } }, "\(name): → was not recorded")
         let replay = OffscreenTerminal(width: 100, height: 30, colorDepth: .palette256)
         let playback = try SessionPlayback(log: log, logPath: name, terminal: replay, themes: [Theme.builtInDefault])
         playback.playToEnd()

@@ -5,7 +5,7 @@ import SpikeCore
 /// The pane every screen has: the scenario's documented figures, the live parameters
 /// (the chosen one marked ▸) and, when there is room, the explanation paragraph.
 struct FiguresPane {
-    var title = "figures · ↑↓ choose ←→ change"
+    var title = "figures · ↑↓ ←→ 0-9 R: parameters"
     /// Figure names to show first (the kind's documented ones); others follow if room is left.
     var primary: [String]
     /// How many extra rows to keep for the explanation before showing undocumented figures.
@@ -15,15 +15,12 @@ struct FiguresPane {
         let inside = max(0, area.height - 2)
         let first = primary.compactMap { name in readout.figures.first { $0.name == name } }
         let extras = readout.figures.filter { !primary.contains($0.name) }
-        let spare = inside - first.count - context.parameters.count - 1 - explanationRows
+        let spare = inside - first.count - ParameterRows.count(context) - 1 - explanationRows
         let shown = first + extras.prefix(max(0, spare))
         var rows = shown.map { (key: $0.label, value: String(format6: $0.value)) }
         if !context.parameters.isEmpty {
             rows.append((key: "", value: ""))
-            for (i, p) in context.parameters.enumerated() {
-                let mark = i == context.selectedParameter ? "▸ " : "  "
-                rows.append((key: mark + p.label, value: String(format6: p.value)))
-            }
+            rows += ParameterRows.rows(context)
         }
         TextPanel(title: title, text: context.scenario.explanation, rows: rows, role: focused ? .hotkey : .box)
             .render(into: &buffer, area: area, theme: context.theme)

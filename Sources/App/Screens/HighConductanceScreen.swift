@@ -81,15 +81,12 @@ struct HighConductanceScreen: Screen {
             let documented = context.scenario.kind.figureNames
             let inside = max(0, area.height - 2)
             let extras = readout.figures.filter { !documented.contains($0.name) }
-            let spare = inside - documented.count - context.parameters.count - 1 - 4
+            let spare = inside - documented.count - ParameterRows.count(context) - 1 - 4
             let shown = readout.figures.filter { documented.contains($0.name) } + extras.prefix(max(0, spare))
             var rows = shown.map { (key: $0.label, value: format($0.value)) }
             rows.append((key: "", value: ""))
-            for (i, p) in context.parameters.enumerated() {
-                let mark = i == context.selectedParameter ? "▸ " : "  "
-                rows.append((key: mark + p.label, value: format(p.value)))
-            }
-            TextPanel(title: "figures · ↑↓ choose ←→ change", text: context.scenario.explanation, rows: rows,
+            rows += ParameterRows.rows(context)
+            TextPanel(title: FiguresPane(primary: []).title, text: context.scenario.explanation, rows: rows,
                       role: context.focusedPane == pane.rawValue ? .hotkey : .box)
                 .render(into: &buffer, area: area, theme: theme)
         }

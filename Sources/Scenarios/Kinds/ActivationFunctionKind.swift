@@ -13,17 +13,17 @@ public enum ActivationFunctionKind: ScenarioKindDefinition {
 
     static let calibration = SectionSpec("calibration", "the two-stage sweep over the resting potential E_l", [
         KeySpec("preScanFrom_mV", .number(-200...200), default: .number(-80), "pre-calibration scan: first E_l (mV)"),
-        KeySpec("preScanTo_mV", .number(-200...200), default: .number(-20), "pre-calibration scan: last E_l (mV)"),
+        KeySpec("preScanTo_mV", .number(-200...200), default: .number(-20), "last E_l of the scan (mV); must be above `preScanFrom_mV`"),
         KeySpec("preScanStep_mV", .number(0.001...10), default: .number(0.2), "pre-calibration scan: spacing (mV)"),
         KeySpec("preScanDuration_ms", .number(10...100_000), default: .number(1000), "simulated time per pre-scan point (ms)"),
         KeySpec("points", .integer(5...1000), default: .integer(150), "E_l points of the fine calibration in [V_min, V_max]"),
-        KeySpec("duration_ms", .number(10...1_000_000), default: .number(10_000), "simulated time per fine point after burn-in (ms)"),
+        KeySpec("duration_ms", .number(10...1_000_000), default: .number(10_000), "simulated time per fine point after its burn-in (ms); errors shrink as 1/√T"),
         KeySpec("burnIn_ms", .number(0...100_000), default: .number(500), "burn-in per fine point (ms)"),
         KeySpec("pointsPerBatch", .integer(1...1000), default: .integer(15), "fine points simulated together (one neuron each): the sweep advances batch by batch"),
     ])
 
     static let simulation = SectionSpec("simulation", "integration", [
-        KeySpec("step_ms", .number(0.001...1), default: .number(0.01), "integration time step dt (ms)"),
+        KeySpec("step_ms", .number(0.001...1), default: .number(0.01), "integration step dt (ms); a calibration holds for the dt it was made with"),
     ])
 
     static let display = SectionSpec("display", "what the screen shows", [CommonSections.speed])

@@ -46,7 +46,7 @@ public enum DeterministicEnsembleKind: ScenarioKindDefinition {
     static let spiking = SectionSpec("spiking", "the LIF formulation (formulation = \"spiking\"; [training] and networks apply too)", [
         KeySpec("inDegree", .integer(1...1000), default: .integer(30), "K: excitatory and as many inhibitory background synapses per neuron from other networks"),
         KeySpec("inhibitoryInDegree", .integer(0...1000), default: .integer(30), "K_I: inhibitory background synapses per neuron"),
-        KeySpec("inhibition", .number(0.01...100), default: .number(1), "g = w_I / w_E of the background synapses"),
+        KeySpec("inhibition", .number(0.01...100), default: .number(1), "g = w_I/w_E of the background synapses (> 1: inhibition-dominated; g = 1 synchronises the ensemble into volleys)"),
         KeySpec("weightScale", .number(0.01...100), default: .number(1), "w_E in units of the weight matching the Poisson shot-noise variance at sourceRateHz"),
         KeySpec("backgroundDelay_ms", .number(0.001...20), default: .number(0.1), "delay of the background synapses (ms)"),
         KeySpec("sourceRateHz", .number(1...200), default: .number(40), "source rate (Hz) the background weights are matched for (same shot-noise variance as the Poisson background)"),

@@ -13,28 +13,28 @@ public enum DreamingKind: ScenarioKindDefinition {
 
     static let data = SectionSpec("data", "the digit images (files in the project's seeds/ folder)", [
         KeySpec("digits", .text, default: .text("optdigits-8x8.txt"), "digit set in seeds/ (compact text form, seeds/README.md)"),
-        KeySpec("heldOutPeriod", .integer(2...100), default: .integer(5), "every n-th image is held out (classifier test, inference trials)"),
+        KeySpec("heldOutPeriod", .integer(2...100), default: .integer(5), "image i is held out when i % period = period − 1 (classifier test, data confidence, inference trials); the rest trains RBM and classifier"),
         KeySpec("weights", .text, default: .text("dreaming-rbm.txt"), "trained RBM in seeds/, written by `spiketty train dreaming`"),
     ])
 
     static let training = SectionSpec("training", "persistent contrastive divergence (`spiketty train dreaming`)", [
         KeySpec("hidden", .integer(1...1000), default: .integer(100), "hidden units"),
-        KeySpec("labelUnits", .choice(["yes", "no"]), default: .text("yes"), "10 label units in the visible layer (clamped one-hot during training)"),
-        KeySpec("epochs", .integer(1...100_000), default: .integer(40), "passes over the training images"),
+        KeySpec("labelUnits", .choice(["yes", "no"]), default: .text("yes"), "10 label units in the visible layer (one-hot, clamped with the image during training)"),
+        KeySpec("epochs", .integer(1...100_000), default: .integer(40), "passes over the training images; the file is rewritten after each"),
         KeySpec("batchSize", .integer(1...10_000), default: .integer(20), "images per update"),
         KeySpec("chains", .integer(1...10_000), default: .integer(100), "persistent fantasy chains"),
         KeySpec("gibbsSteps", .integer(1...1000), default: .integer(1), "block-Gibbs sweeps of the chains per update (PCD-k)"),
-        KeySpec("learningRate", .number(0.000001...10), default: .number(0.05), "learning rate per update"),
+        KeySpec("learningRate", .number(0.000001...10), default: .number(0.05), "learning rate η per update (the shipped scenario uses 0.01)"),
         KeySpec("initialMomentum", .number(0...0.999), default: .number(0.5), "momentum in the first epochs"),
         KeySpec("finalMomentum", .number(0...0.999), default: .number(0.9), "momentum after momentumSwitchEpoch"),
         KeySpec("momentumSwitchEpoch", .integer(0...100_000), default: .integer(5), "epoch at which momentum switches"),
-        KeySpec("weightDecay", .number(0...1), default: .number(0.0001), "L2 weight decay"),
-        KeySpec("initialWeightSD", .number(0...1), default: .number(0.01), "initial weights ~ N(0, sd^2)"),
-        KeySpec("seed", .integer(0...Int(Int64.max)), default: .integer(1), "seed of training (not of the simulation)"),
+        KeySpec("weightDecay", .number(0...1), default: .number(0.0001), "L2 weight decay λ (ΔW −= ηλW; the shipped scenario uses 0.01)"),
+        KeySpec("initialWeightSD", .number(0...1), default: .number(0.01), "initial W ~ N(0, sd²); visible biases start at the data log-odds"),
+        KeySpec("seed", .integer(0...Int(Int64.max)), default: .integer(1), "seed of training (initial weights, chains, batch order, sampling)"),
     ])
 
     static let synapses = SectionSpec("synapses", "synapses between the samplers (renewing, science.md 1.8)", [
-        KeySpec("delay_ms", .number(0...100), default: .number(0.1), "synaptic delay (ms)"),
+        KeySpec("delay_ms", .number(0...100), default: .number(0.1), "synaptic delay between samplers (ms); synapses are renewing (science.md 1.8)"),
     ])
 
     static let calibration = SectionSpec("calibration", "activation-function calibration used for the translation", [

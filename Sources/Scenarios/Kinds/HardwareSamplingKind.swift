@@ -16,9 +16,9 @@ public enum HardwareSamplingKind: ScenarioKindDefinition {
     public static var supportsHardware: Bool { true }
 
     static let training = SectionSpec("training", "in-the-loop training with shadow weights (science.md 4.2, 2.4)", [
-        KeySpec("iterations", .integer(0...100_000), default: .integer(100), "training iterations (emulate, read states, update)"),
+        KeySpec("iterations", .integer(0...100_000), default: .integer(100), "training iterations (configure the chip, emulate, read states, update)"),
         KeySpec("iteration_ms", .number(100...1_000_000), default: .number(10_000), "sampled time per iteration after its burn-in (ms)"),
-        KeySpec("learningRate", .number(0.0001...10), default: .number(0.1), "initial learning rate eta0 (decays as eta0/sqrt(t))"),
+        KeySpec("learningRate", .number(0.0001...10), default: .number(0.1), "initial learning rate η₀ of the contrastive rule (decays as η₀/√t)"),
         KeySpec("momentum", .number(0...0.999), default: .number(0.9), "momentum of the contrastive updates"),
     ])
 
@@ -36,7 +36,7 @@ public enum HardwareSamplingKind: ScenarioKindDefinition {
 
     static let chip = SectionSpec("chip", "how the Boltzmann machine is written onto the emulated chip", [
         KeySpec("biases", .choice(BiasRealisation.allCases.map(\.rawValue)), default: .text(BiasRealisation.leakPotential.rawValue),
-                "\"leak\": biases through each sampler's leak potential; \"neurons\": through quantised synapses from an always-on bias neuron (Kungl 2019)"),
+                "`\"leak\"`: each bias through its sampler's leak potential, E_l,k = v_p05,k + α_k b_k (a parameter DAC); `\"neurons\"`: as on BrainScaleS-1 in Kungl et al. 2019 (science.md 4.2), E_l is written once (every sampler at its own b = 0 point v_p05,k) and b_k is the weight of a synapse from an always-on bias neuron (a chip neuron with its leak 30 mV above threshold and no background, firing once per refractory period), translated like a weight from a unit that is always on, in its own synapse row, quantised and distorted like every weight and trained in the loop"),
     ])
 
     static let display = SectionSpec("display", "what the screen shows", [

@@ -16,7 +16,7 @@ public enum HighConductanceStateKind: ScenarioKindDefinition {
 
     /// What the screen shows.
     static let display = SectionSpec("display", "what the screen shows", [
-        KeySpec("tracedNeurons", .integer(0...16), default: .integer(3), "membrane traces drawn against threshold"),
+        KeySpec("tracedNeurons", .integer(0...16), default: .integer(3), "membrane traces drawn against the threshold (at most `neurons`)"),
         KeySpec("rasterWindow_ms", .number(10...100_000), default: .number(500), "time shown by the spike raster (ms)"),
         KeySpec("traceWindow_ms", .number(1...100_000), default: .number(200), "time shown by the membrane traces (ms)"),
         CommonSections.speed,

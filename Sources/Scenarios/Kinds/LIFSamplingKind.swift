@@ -27,24 +27,24 @@ public enum LIFSamplingKind: ScenarioKindDefinition {
         KeySpec("network", .choice(["canonical", "file", "random"]), default: .text("canonical"),
                 "\"canonical\": the 5-unit machine of science.md 1.12; \"file\": `weights` and `biases` below; \"random\": seeded random machine"),
         KeySpec("weights", .matrix(rows: 2...12, element: -20...20), default: .matrix([]),
-                "W as a TOML array of rows, [[0, 0.5], [0.5, 0]] (symmetric, zero diagonal); network = \"file\""),
+                "W for `network = \"file\"`, a TOML array of rows: `[[0, 0.5], [0.5, 0]]`; entries in −20…20, symmetric, zero diagonal, 2–12 units; errors name the row and entry"),
         KeySpec("biases", .numbers(count: 2...12, element: -20...20), default: .numbers([]),
                 "b as a TOML array, [0.2, -0.5], one per unit; network = \"file\""),
         KeySpec("units", .integer(2...12), default: .integer(5), "number of units of a random machine"),
-        KeySpec("randomSeed", .integer(0...Int(Int64.max)), default: .integer(1), "seed of the random machine (not of the simulation)"),
+        KeySpec("randomSeed", .integer(0...Int(Int64.max)), default: .integer(1), "seed of the random machine (independent of the simulation's `seed`)"),
         KeySpec("weightSD", .number(0...5), default: .number(0.7), "random machine: W_kj = W_jk ~ N(0, weightSD²) for k < j"),
         KeySpec("biasSD", .number(0...5), default: .number(1.0), "random machine: b_k ~ N(0, biasSD²)"),
     ])
 
     static let synapses = SectionSpec("synapses", "synapses between the samplers", [
         KeySpec("type", .choice(["renewing", "static"]), default: .text("renewing"),
-                "renewing (Tsodyks-Markram U = 1, tau_rec = tau_syn: each spike resets the conductance to w) or static (additive)"),
-        KeySpec("delay_ms", .number(0...100), default: .number(0.1), "synaptic delay (ms)"),
+                "renewing: Tsodyks–Markram with U = 1, τ_rec = τ_syn (each spike resets the conductance to w, science.md 1.8); static: additive"),
+        KeySpec("delay_ms", .number(0...100), default: .number(0.1), "synaptic delay between samplers (ms)"),
     ])
 
     static let calibration = SectionSpec("calibration", "activation-function calibration used for the translation", [
         KeySpec("source", .choice(["measure", "given"]), default: .text("measure"),
-                "\"measure\": run the two-stage calibration at startup (cached per parameter set); \"given\": use vP05_mV and alpha_mV"),
+                "measure the activation function at startup (two-stage sweep, cached per parameter set; ≈ 1–2 s in a release build) or use the two values below"),
         KeySpec("vP05_mV", .number(-200...200), default: .number(-50.62), "E_l at which p_on = 1/2 (mV), when source = \"given\""),
         KeySpec("alpha_mV", .number(0.001...100), default: .number(0.791), "width of the logistic in E_l units (mV), when source = \"given\""),
         KeySpec("points", .integer(5...1000), default: .integer(150), "E_l points of the fine calibration"),

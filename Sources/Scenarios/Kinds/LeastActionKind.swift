@@ -14,12 +14,12 @@ public enum LeastActionKind: ScenarioKindDefinition {
     static let network = SectionSpec("network", "the layered network: inputs → hidden (tanh) → one linear output", [
         KeySpec("inputs", .integer(1...200), default: .integer(50), "number of sinusoidal inputs (harmonics of fundamental_Hz)"),
         KeySpec("hiddenUnits", .integer(1...500), default: .integer(30), "hidden units (tanh rates)"),
-        KeySpec("tau_ms", .number(0.01...1000), default: .number(10), "membrane time constant τ = τ_m (ms)"),
+        KeySpec("tau_ms", .number(0.01...1000), default: .number(10), "membrane time constant τ = τ_m (ms); at least `step_ms`"),
     ])
 
     static let task = SectionSpec("task", "Fourier synthesis: harmonic inputs, sawtooth target", [
-        KeySpec("fundamental_Hz", .number(0.01...10_000), default: .number(10), "frequency of the first input; input k has k times it (Hz)"),
-        KeySpec("target_Hz", .number(0.01...10_000), default: .number(20), "frequency of the sawtooth target (Hz)"),
+        KeySpec("fundamental_Hz", .number(0.01...10_000), default: .number(10), "f₀, the frequency of the first input (Hz); at least 10 steps per period of the highest input"),
+        KeySpec("target_Hz", .number(0.01...10_000), default: .number(20), "frequency of the sawtooth target 2·((f t) mod 1) − 1 (Hz)"),
     ])
 
     static let learning = SectionSpec("learning", "nudging, plasticity and prospective coding", [
@@ -28,7 +28,7 @@ public enum LeastActionKind: ScenarioKindDefinition {
         KeySpec("nudgedPhase_ms", .number(0...1e7), default: .number(400), "nudging switches off at this time; then the network free-runs (ms)"),
         KeySpec("prospectiveCoding", onOff, default: .text("on"), "initial prospective coding ŭ = u + τu̇ (\"off\": ŭ = u, the lagging ablation)"),
         KeySpec("plasticity", onOff, default: .text("on"), "initial plasticity"),
-        KeySpec("compareWithoutProspective", onOff, default: .text("on"), "run a twin without prospective coding for comparison"),
+        KeySpec("compareWithoutProspective", onOff, default: .text("on"), "run the twin without prospective coding (needed for `mse_free_no_prospective`)"),
     ])
 
     static let simulation = SectionSpec("simulation", "integration", [
@@ -36,14 +36,14 @@ public enum LeastActionKind: ScenarioKindDefinition {
     ])
 
     static let display = SectionSpec("display", "what the screen shows", [
-        KeySpec("traceWindow_ms", .number(1...100_000), default: .number(100), "time shown by the oscilloscope and the heat strip (ms)"),
+        KeySpec("traceWindow_ms", .number(1...100_000), default: .number(100), "time shown by the oscilloscope and the hidden-activity heat strip (ms)"),
         KeySpec("traceInterval_ms", .number(0.0001...1000), default: .number(0.1), "spacing of the oscilloscope samples (ms)"),
-        KeySpec("heatColumns", .integer(1...2000), default: .integer(200), "columns of the hidden-activity heat strip over the window"),
+        KeySpec("heatColumns", .integer(1...2000), default: .integer(200), "columns of the heat strip over the window (resampled to the screen's width)"),
         KeySpec("errorWindow_ms", .number(0.01...100_000), default: .number(50), "the running error is the MSE over this window (ms)"),
         KeySpec("seriesInterval_ms", .number(0.001...100_000), default: .number(1), "spacing of the energy and error series (ms)"),
-        KeySpec("equationNeuron", .integer(0...499), default: .integer(0), "hidden unit whose terms the equations panel shows"),
-        KeySpec("equationInput", .integer(0...199), default: .integer(0), "input whose synapse onto that unit the panel shows"),
-        KeySpec("speed", .number(0.001...1000), default: .number(0.05), "initial speed: biological ms per wall-clock ms"),
+        KeySpec("equationNeuron", .integer(0...499), default: .integer(0), "hidden unit whose terms the equations panel shows (below `hiddenUnits`)"),
+        KeySpec("equationInput", .integer(0...199), default: .integer(0), "input whose synapse onto that unit the panel shows (below `inputs`)"),
+        KeySpec("speed", .number(0.001...1000), default: .number(0.05), "initial speed: biological ms per wall-clock ms (one 50-ms sawtooth per second)"),
     ])
 
     public static func check(_ s: Scenario) -> [(section: String, key: String, message: String)] {

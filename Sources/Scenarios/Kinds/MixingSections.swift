@@ -6,15 +6,15 @@ import SpikeCore
 enum MixingSections {
     static let data = SectionSpec("data", "the trained RBM and digit images (files in the project's seeds/ folder)", [
         KeySpec("digits", .text, default: .text("optdigits-8x8.txt"), "digit set in seeds/ (compact text form, seeds/README.md)"),
-        KeySpec("heldOutPeriod", .integer(2...100), default: .integer(5), "every n-th image is held out (start digits, classifier test)"),
-        KeySpec("weights", .text, default: .text("mixing-rbm.txt"), "trained RBM in seeds/ (mixing-rbm.txt: `spiketty train dreaming` with this file's [training] settings)"),
+        KeySpec("heldOutPeriod", .integer(2...100), default: .integer(5), "every n-th image is held out: the start digits (the first held-out image of each class) and the classifier's test set"),
+        KeySpec("weights", .text, default: .text("mixing-rbm.txt"), "trained RBM in `seeds/`; `mixing-rbm.txt` is what `spiketty train dreaming` writes with the `[training]` settings of `stp-mixing.toml` (η = 0.05, weight decay 1e-4: a deep landscape whose Gibbs chains stick to one class, the regime of science.md 3.4)"),
         KeySpec("imbalancedClass", .integer(-1...9), default: .integer(-1),
-                "-1: the shipped machine and the balanced data; 0...9: that class repeated imbalanceFactor times in the training split and a machine trained on it at start ([training] table)"),
+                "−1: the shipped machine on the balanced data; 0–9: that class repeated `imbalanceFactor` times in the training split, a machine trained on it at start with the `[training]` settings (a few seconds in a release build), and the occupancy D_KL measured against the imbalanced class frequencies"),
         KeySpec("imbalanceFactor", .integer(1...20), default: .integer(5), "how many times the imbalanced class is repeated"),
     ])
 
     static let synapses = SectionSpec("synapses", "synapses between the samplers (science.md 3.1)", [
-        KeySpec("delay_ms", .number(0...100), default: .number(0.1), "synaptic delay (ms)"),
+        KeySpec("delay_ms", .number(0...100), default: .number(0.1), "synaptic delay between samplers (ms)"),
         KeySpec("depressingU", .number(0.01...1), default: .number(0.22), "utilisation U of the depressing synapses (slide: 0.22)"),
         KeySpec("depressingTauRec_ms", .number(1...10_000), default: .number(50), "recovery time constant of the depressing synapses (ms; slide: 50)"),
     ])
@@ -28,8 +28,8 @@ enum MixingSections {
     static let simulation = SectionSpec("simulation", "integration and budget", [
         KeySpec("step_ms", .number(0.001...1), default: .number(0.1), "integration time step dt (ms); the calibration uses the same dt"),
         KeySpec("sampleInterval_ms", .number(0.01...1000), default: .number(10), "LIF time per budget slot = one Gibbs or tempering sweep (ms; science.md 1.11: tau_ref)"),
-        KeySpec("clamp_ms", .number(0...10_000), default: .number(20), "the LIF networks start with the visible units clamped to the start image this long (ms)"),
-        KeySpec("startImage", .integer(0...9), default: .integer(0), "class of the start digit (the first held-out image of that class)"),
+        KeySpec("clamp_ms", .number(0...10_000), default: .number(20), "the LIF networks start with their visible units clamped to the start digit this long (ms); Gibbs and tempering start in that state"),
+        KeySpec("startImage", .integer(0...9), default: .integer(0), "class of the start digit; the live key `start_image` steps through the others"),
     ])
 
     static let tempering = SectionSpec("tempering", "adaptive simulated tempering baseline (science.md 3.5)", [
@@ -41,7 +41,7 @@ enum MixingSections {
 
     static let display = SectionSpec("display", "what the screen shows", [
         KeySpec("stripLength", .integer(1...256), default: .integer(48), "recent samples kept per stream (images and class strip)"),
-        KeySpec("freeEnergyPoints", .integer(2...10_000), default: .integer(300), "recent free-energy points per stream"),
+        KeySpec("freeEnergyPoints", .integer(2...10_000), default: .integer(300), "recent points of each stream's free-energy curve"),
         CommonSections.speed,
     ])
 

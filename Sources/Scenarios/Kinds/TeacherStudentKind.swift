@@ -13,17 +13,17 @@ public enum TeacherStudentKind: ScenarioKindDefinition {
         KeySpec("inputs", .integer(1...100), default: .integer(2), "number of streaming inputs"),
         KeySpec("hiddenLayers", .integer(1...5), default: .integer(2), "number of hidden layers"),
         KeySpec("hiddenUnits", .integer(1...100), default: .integer(10), "units per hidden layer (sigmoid rates)"),
-        KeySpec("tau_ms", .number(0.01...1000), default: .number(10), "membrane time constant τ = τ_m (ms)"),
-        KeySpec("weightSD", .number(0...100), default: .number(1), "initial weights ~ N(0, weightSD²) (teacher and student)"),
+        KeySpec("tau_ms", .number(0.01...1000), default: .number(10), "membrane time constant τ = τ_m (ms); at least `step_ms`"),
+        KeySpec("weightSD", .number(0...100), default: .number(1), "initial weights of teacher and student ~ N(0, weightSD²) (independent draws)"),
         KeySpec("weightClip", .number(0...100), default: .number(3), "initial weights clipped to ± this"),
         KeySpec("biasSD", .number(0...100), default: .number(0.1), "initial biases ~ N(0, biasSD²)"),
         KeySpec("biasClip", .number(0...100), default: .number(0.3), "initial biases clipped to ± this"),
     ])
 
     static let input = SectionSpec("input", "streaming input: each input a sum of slow sinusoids", [
-        KeySpec("components", .integer(1...20), default: .integer(3), "sinusoids per input"),
+        KeySpec("components", .integer(1...20), default: .integer(3), "sinusoids per input, x_k(t) = Σ a sin(2π f t + φ), f and φ drawn from the seed"),
         KeySpec("minFrequency_Hz", .number(0.001...1000), default: .number(1), "lowest frequency of a component (Hz)"),
-        KeySpec("maxFrequency_Hz", .number(0.001...1000), default: .number(5), "highest frequency of a component (Hz)"),
+        KeySpec("maxFrequency_Hz", .number(0.001...1000), default: .number(5), "highest component frequency (Hz); at least `minFrequency_Hz`"),
         KeySpec("amplitude", .number(0...100), default: .number(0.5), "amplitude of each component"),
     ])
 
@@ -45,7 +45,7 @@ public enum TeacherStudentKind: ScenarioKindDefinition {
         KeySpec("heatColumns", .integer(1...2000), default: .integer(200), "columns of the hidden-activity heat strip over the window"),
         KeySpec("errorWindow_ms", .number(0.01...1_000_000), default: .number(1000), "running error and energy: mean over this window (ms)"),
         KeySpec("initialWindow_ms", .number(0.01...1_000_000), default: .number(1000), "the error ratio compares with the first window of this length (ms)"),
-        KeySpec("seriesInterval_ms", .number(0.001...1_000_000), default: .number(100), "spacing of the error, distance and energy series (ms)"),
+        KeySpec("seriesInterval_ms", .number(0.001...1_000_000), default: .number(100), "spacing of the error, weight-distance and energy series (ms); at most `errorWindow_ms`"),
         KeySpec("equationNeuron", .integer(0...99), default: .integer(0), "unit of hidden layer 1 whose terms the equations panel shows"),
         KeySpec("equationInput", .integer(0...99), default: .integer(0), "input whose synapse onto that unit the panel shows"),
         KeySpec("speed", .number(0.001...1000), default: .number(1), "initial speed: biological ms per wall-clock ms"),

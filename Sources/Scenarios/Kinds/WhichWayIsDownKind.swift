@@ -23,7 +23,7 @@ public enum WhichWayIsDownKind: ScenarioKindDefinition {
 
     static let reparametrisation = SectionSpec("reparametrisation", "one synapse described by a rescaled (dendritic) weight", [
         KeySpec("attenuation", .number(WhichWayIsDownConfig.attenuationRange), default: .number(1),
-                "initial α: somatic weight = α × dendritic weight (live: ←/→)"),
+                "initial α of the reparametrised synapse (live: ←/→, ×1.25 per press; a change restarts both paths and keeps the old Euclidean path dim)"),
         KeySpec("attenuatedInput", .integer(1...2), default: .integer(1), "which input carries α (1 or 2)"),
     ])
 

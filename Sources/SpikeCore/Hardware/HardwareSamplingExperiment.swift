@@ -86,9 +86,22 @@ public final class HardwareSamplingExperiment: Experiment {
         }
     }
 
-    public var parameters: [ParameterInfo] { [] }
+    /// Live: the in-the-loop learning rate η₀ (science.md 4.2, 2.4), from the next iteration on.
+    public var parameters: [ParameterInfo] {
+        [ParameterInfo(key: "learning_rate", label: "in-the-loop learning rate η₀", value: trainer.learningRate,
+                       range: Self.learningRateRange, stepFactor: 1.5)]
+    }
 
-    public func setParameter(_ key: String, to value: Double) throws(ParameterError) { throw .unknown(key: key) }
+    /// Allowed η₀, as for the scenario key `[training] learningRate`.
+    public static let learningRateRange: ClosedRange<Double> = 0.0001...10
+
+    public func setParameter(_ key: String, to value: Double) throws(ParameterError) {
+        guard key == "learning_rate" else { throw .unknown(key: key) }
+        guard Self.learningRateRange.contains(value) else {
+            throw .outOfRange(key: key, value: value, range: Self.learningRateRange)
+        }
+        trainer.learningRate = value
+    }
 
     // MARK: readout
 

@@ -44,6 +44,13 @@ public struct InTheLoopTrainer: Sendable {
     }
 
     public var isFinished: Bool { curve.count >= iterations }
+
+    /// The contrastive rule's initial learning rate η₀ (the decay η₀/√(1 + t/τ) continues from
+    /// the iterations done); takes effect at the next update.
+    public var learningRate: Double {
+        get { rule.learningRate }
+        set { rule.learningRate = newValue }
+    }
     /// Finished iterations.
     public var iterationsDone: Int { curve.count }
 

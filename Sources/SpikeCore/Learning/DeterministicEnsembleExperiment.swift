@@ -122,9 +122,21 @@ public final class DeterministicEnsembleExperiment: Experiment {
         return KullbackLeibler.targetToSampled(target: targetProbabilities, counts: counts)
     }
 
-    public var parameters: [ParameterInfo] { [] }
+    /// Live: the learning rate η₀ of every network's contrastive rule (science.md 2.4), from the
+    /// next training iteration on.
+    public var parameters: [ParameterInfo] {
+        [ParameterInfo(key: "learning_rate", label: "learning rate η₀", value: rules.first?.learningRate ?? config.learningRate,
+                       range: Self.learningRateRange, stepFactor: 1.5)]
+    }
+
+    /// Allowed η₀, as for the scenario key `[training] learningRate`.
+    public static let learningRateRange: ClosedRange<Double> = 0.0001...10
 
     public func setParameter(_ key: String, to value: Double) throws(ParameterError) {
-        throw .unknown(key: key)
+        guard key == "learning_rate" else { throw .unknown(key: key) }
+        guard Self.learningRateRange.contains(value) else {
+            throw .outOfRange(key: key, value: value, range: Self.learningRateRange)
+        }
+        for m in rules.indices { rules[m].learningRate = value }
     }
 }

@@ -154,9 +154,17 @@ public final class SpikingEnsembleExperiment: Experiment {
         ensemble.resetMeasurements()
     }
 
-    public var parameters: [ParameterInfo] { [] }
+    /// Live: the learning rate η₀ of every network's contrastive rule (science.md 2.4), from the
+    /// next training iteration on.
+    public var parameters: [ParameterInfo] {
+        [ParameterInfo(key: "learning_rate", label: "learning rate η₀", value: rules.first?.learningRate ?? 0,
+                       range: DeterministicEnsembleExperiment.learningRateRange, stepFactor: 1.5)]
+    }
 
     public func setParameter(_ key: String, to value: Double) throws(ParameterError) {
-        throw .unknown(key: key)
+        guard key == "learning_rate" else { throw .unknown(key: key) }
+        let range = DeterministicEnsembleExperiment.learningRateRange
+        guard range.contains(value) else { throw .outOfRange(key: key, value: value, range: range) }
+        for m in rules.indices { rules[m].learningRate = value }
     }
 }
