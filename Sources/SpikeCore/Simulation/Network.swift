@@ -36,6 +36,9 @@ public struct Network: Sendable {
     public private(set) var spikeLoss: SpikeLoss?
     /// Scratch: the spikes that survived `spikeLoss` in the last step.
     private var deliveredBuffer: [Int32] = []
+    /// Background increments drawn ahead for a block of steps (`StepKernel.drawBackground`):
+    /// `backgroundBlockSize(neurons:)` rows of n values per receptor type; scratch, no state.
+    private var backgroundScratch: [Double] = []
 
     /// A network of `count` neurons with the same parameters and background.
     /// - Parameters:
@@ -179,6 +182,9 @@ public struct Network: Sendable {
         var ringI = Network.swapOut(&ring.inhibitory, placeholder: [])
         var spikedBuffer = Network.swapOut(&self.spikedBuffer, placeholder: [])
         let n = pop.count, slots = Int64(ring.slotCount)
+        let blockRows = min(steps, Network.backgroundBlockRows(neurons: n))
+        var scratch = Network.swapOut(&backgroundScratch, placeholder: [])
+        if scratch.count < max(1, 2 * blockRows * n) { scratch = Array(repeating: 0, count: max(1, 2 * blockRows * n)) }
         var lastCount = lastStepSpikeCount
         let constants = LIFPopulation.placeholder(like: pop)
         // The per-neuron intrinsic arrays are read-only in the loop: a reference copy (no
@@ -190,6 +196,7 @@ public struct Network: Sendable {
                 ringE.withUnsafeMutableBufferPointer { ringE in
                     ringI.withUnsafeMutableBufferPointer { ringI in
                         spikedBuffer.withUnsafeMutableBufferPointer { spiked in
+                          scratch.withUnsafeMutableBufferPointer { scratch in
                             let kernel = StepKernel(population: constants, v: v, ge: ge, gi: gi, ref: ref, el: el, thr: thr,
                                                     gl: gl, vth: vth, vres: vres, refN: refN,
                                                     lamE: lamE, lamI: lamI, wE: wE, wI: wI, cdfE: cdfE, cdfI: cdfI, resE: resE, resI: resI,
@@ -198,13 +205,23 @@ public struct Network: Sendable {
                                                                   neuronCount: n, slotCount: Int(slots))
                             // Slot of the current step, kept as a running index (no division per step).
                             var slot = Int(stepIndex % slots)
-                            for _ in 0..<steps {
+                            // Background increments of the current block: rows of n values, E then I.
+                            let incE = scratch.baseAddress!
+                            let incI = incE + blockRows * n
+                            var row = blockRows
+                            for done in 0..<steps {
+                                if row == blockRows {
+                                    kernel.drawBackground(rows: min(blockRows, steps - done), incE: incE, incI: incI)
+                                    row = 0
+                                }
                                 let step = stepIndex
                                 let offset = slot * n
                                 slot += 1
                                 if slot == Int(slots) { slot = 0 }
                                 let count = kernel.run(arrivingE: ringE.baseAddress.map { $0 + offset },
-                                                       arrivingI: ringI.baseAddress.map { $0 + offset }, spiked: spiked)
+                                                       arrivingI: ringI.baseAddress.map { $0 + offset },
+                                                       incE: incE + row * n, incI: incI + row * n, spiked: spiked)
+                                row += 1
                                 lastCount = count
                                 if count > 0 {
                                     for s in 0..<count { spikeMonitor.append(step: step + 1, neuron: spiked[s]) }
@@ -227,6 +244,7 @@ public struct Network: Sendable {
                                                         refractorySteps: UnsafeBufferPointer(ref), v: vView,
                                                         gE: UnsafeBufferPointer(ge), gI: UnsafeBufferPointer(gi)))
                             }
+                          }
                         }
                     }
                 }
@@ -239,7 +257,12 @@ public struct Network: Sendable {
         ring.excitatory = ringE
         ring.inhibitory = ringI
         self.spikedBuffer = spikedBuffer
+        backgroundScratch = scratch
     }
+
+    /// Steps of background drawn ahead per block for a population of `neurons`: about 32k
+    /// values per receptor type (256 KiB, cache-resident), at least one step.
+    static func backgroundBlockRows(neurons: Int) -> Int { max(1, 32_768 / max(1, neurons)) }
 
     /// Delivery through a lossy router: each spike event survives with probability 1 − p
     /// (drawn from the loss's own stream, in spike order) and only survivors reach the projections.

@@ -16,10 +16,12 @@ import Darwin
 ///    (`ExponentialEuler`)
 /// 5. V ≥ V_th (threshold enabled): spike, V ← V_reset, counter ← round(τ_ref/dt).
 ///
-/// Organised as separate passes so that the arithmetic ones (1 + 3, and 4) are branch-free
+/// Organised as separate passes so that the arithmetic ones (1 + 2 + 3, and 4) are branch-free
 /// loops the compiler vectorises; the membrane pass computes the free update for every neuron
 /// and the last pass overwrites refractory neurons with V_reset — the same numbers as a
-/// per-neuron branch, computed faster.
+/// per-neuron branch, computed faster. The background increments of step 2 are drawn ahead for
+/// a block of steps (`drawBackground`), neuron by neuron with each neuron's own generators in
+/// step order: the same draws as one step at a time, with the generator state in registers.
 struct StepKernel {
     let n: Int
     let decayE: Double, decayI: Double
@@ -80,30 +82,49 @@ struct StepKernel {
         self.rngI = rngI
     }
 
-    /// Runs steps 1–5 for every neuron; consumes and zeroes the arriving increments (n values
-    /// each; nil for an empty population), writes the indices of neurons that spiked to
-    /// `spiked` and returns how many.
+    /// Step 2 for the next `rows` steps: writes w_x·n_x (µS) of step t for neuron k to
+    /// `incE/incI[t·n + k]`. Each neuron's events come from its own generators in step order
+    /// (`BackgroundInput.events`: hazard residual for small λ, inversion for larger λ), so the
+    /// numbers are those of drawing one step at a time.
+    func drawBackground(rows: Int, incE: UnsafeMutablePointer<Double>, incI: UnsafeMutablePointer<Double>) {
+        for k in 0..<n {
+            Self.draw(rows: rows, stride: n, into: incE + k, lambda: lamE[k], weight: wE[k], cdf: cdfE.baseAddress! + 4 * k,
+                      residual: &resE[k], rng: &rngE[k])
+            Self.draw(rows: rows, stride: n, into: incI + k, lambda: lamI[k], weight: wI[k], cdf: cdfI.baseAddress! + 4 * k,
+                      residual: &resI[k], rng: &rngI[k])
+        }
+    }
+
+    /// One source's increments for `rows` steps, `stride` apart, with its state in locals.
+    @inline(__always)
+    static func draw(rows: Int, stride: Int, into out: UnsafeMutablePointer<Double>, lambda: Double, weight: Double,
+                     cdf: UnsafePointer<Double>, residual: inout Double, rng: inout Xoshiro256StarStar) {
+        var r = residual, g = rng
+        for t in 0..<rows {
+            out[t * stride] = weight * Double(BackgroundInput.events(lambda: lambda, cdf: cdf, residual: &r, rng: &g))
+        }
+        residual = r
+        rng = g
+    }
+
+    /// Runs steps 1–5 for every neuron with the background increments of one step (`incE`,
+    /// `incI`: n values each, from `drawBackground`); consumes and zeroes the arriving
+    /// increments (n values each; nil for an empty population), writes the indices of neurons
+    /// that spiked to `spiked` and returns how many.
     @inline(__always)
     func run(arrivingE: UnsafeMutablePointer<Double>?, arrivingI: UnsafeMutablePointer<Double>?,
+             incE: UnsafePointer<Double>, incI: UnsafePointer<Double>,
              spiked: UnsafeMutableBufferPointer<Int32>) -> Int {
         guard n > 0, let arrivingE, let arrivingI else { return 0 }
         var spikeCount = 0
-        // Steps 1 + 3: decay and recurrent arrivals (vectorisable).
+        // Steps 1 + 3 + 2: decay, recurrent arrivals, then the background increment (in this
+        // order, as (g·decay + arriving) + w·n; vectorisable). The background is added without a
+        // branch: with no event the sum is g + 0.0, which is g exactly (conductances are never −0.0).
         for k in 0..<n {
-            ge[k] = ge[k] * decayE + arrivingE[k]
-            gi[k] = gi[k] * decayI + arrivingI[k]
+            ge[k] = (ge[k] * decayE + arrivingE[k]) + incE[k]
+            gi[k] = (gi[k] * decayI + arrivingI[k]) + incI[k]
             arrivingE[k] = 0
             arrivingI[k] = 0
-        }
-        // Step 2: background events (`BackgroundInput.events`: hazard residual for small λ,
-        // inversion for larger λ). Added without a branch: with no event the sum is g + 0.0,
-        // which is g exactly (conductances are never −0.0), and a branch taken on a random
-        // quarter of the steps costs more than the multiply-add.
-        for k in 0..<n {
-            let cE = BackgroundInput.events(lambda: lamE[k], cdf: cdfE.baseAddress! + 4 * k, residual: &resE[k], rng: &rngE[k])
-            ge[k] += wE[k] * Double(cE)
-            let cI = BackgroundInput.events(lambda: lamI[k], cdf: cdfI.baseAddress! + 4 * k, residual: &resI[k], rng: &rngI[k])
-            gi[k] += wI[k] * Double(cI)
         }
         // Step 4: membrane of every neuron as if free (vectorisable in the series case).
         var maxX = 0.0
