@@ -25,7 +25,7 @@ import Glibc
         let csv = dir + "/out/spikes.csv"
         try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
         try "previous\n".write(toFile: csv, atomically: false, encoding: .utf8)
-        let limited = ChildProcess.run("/bin/sh", ["-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" export \"$1\" --csv \"$2\"", bin, log, csv],
+        let limited = ChildProcess.run("/bin/sh", ["-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" export \"$1\" --spikes-csv \"$2\"", bin, log, csv],
                                        environment: env, in: dir)
         #expect(limited.status == 2, "status \(limited.status): \(limited.stderr)")
         #expect(limited.stderr.contains(csv) && limited.stderr.contains("File too large") && limited.stderr.contains("unchanged"),
@@ -34,12 +34,12 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out") == ["spikes.csv"], "a temporary file was left")
 
         // Without the limit the same export replaces it.
-        let ok = ChildProcess.run(bin, ["export", log, "--csv", csv], environment: env, in: dir)
+        let ok = ChildProcess.run(bin, ["export", log, "--spikes-csv", csv], environment: env, in: dir)
         #expect(ok.status == 0 && (TmuxHarness.fileText(csv)?.count ?? 0) > 512, "export failed: \(ok.stderr)")
 
         // An unwritable path (a folder that cannot exist, even for root).
         let bad = "/proc/self/no-such-folder/spikes.csv"
-        let unwritable = ChildProcess.run(bin, ["export", log, "--csv", bad], environment: env, in: dir)
+        let unwritable = ChildProcess.run(bin, ["export", log, "--spikes-csv", bad], environment: env, in: dir)
         #expect(unwritable.status == 2 && unwritable.stderr.contains(bad), "status \(unwritable.status): \(unwritable.stderr)")
 
         // A full disk under a session log: /dev/full refuses every write with ENOSPC.
