@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "spiketty", targets: ["spiketty"]),
+        .executable(name: "spiketty-fuzz", targets: ["spiketty-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,6 +45,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Seeded mutation fuzzing of the scenario, theme and session-log readers (issue 12).
+        .target(name: "Fuzz", dependencies: ["Scenarios", "Canvas", "Recording"]),
+        .executableTarget(name: "spiketty-fuzz", dependencies: ["Fuzz"]),
         .testTarget(name: "SpikeCoreTests", dependencies: ["SpikeCore"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas"]),
@@ -51,5 +55,6 @@ let package = Package(
         .testTarget(name: "BenchTests", dependencies: ["Bench", "SpikeCore"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Scenarios", "SpikeCore", "Canvas"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "App", "Scenarios", "SpikeCore", "Canvas"]),
+        .testTarget(name: "FuzzTests", dependencies: ["Fuzz", "Scenarios", "Canvas", "Recording"], exclude: ["Corpus"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 import SpikeCore
 
 /// Calibrations kept as small text files the user can read, edit and reuse (science.md 1.5:
@@ -40,7 +41,7 @@ public struct CalibrationFiles: CalibrationStore {
     public func save(key: String, text: String) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try text.write(toFile: path(forKey: key), atomically: true, encoding: .utf8)
+            try AtomicFile.write(text, to: path(forKey: key))
         } catch {
             return
         }

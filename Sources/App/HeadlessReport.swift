@@ -12,6 +12,8 @@ public struct HeadlessReport: Sendable {
     /// Wall-clock the emulated chip needs for `durationMs` (nil for the ideal model), ms.
     public var chipWallMs: Double?
     public var readout: Readout
+    /// Set when the run ended with a non-finite state or readout (the figures are not to be trusted).
+    public var fault: NumericalFault? = nil
 
     public init(scenario: String, seed: UInt64, durationMs: Double, hardware: String = "ideal", chipWallMs: Double? = nil,
                 readout: Readout) {
@@ -28,9 +30,12 @@ public struct HeadlessReport: Sendable {
         let experiment = ExperimentBuilder.make(scenario, seed: seed)
         experiment.advance(by: durationMs)
         let profile = scenario.hardwareProfile
-        return HeadlessReport(scenario: scenario.name, seed: seed ?? scenario.seed, durationMs: experiment.timeMs,
-                              hardware: profile.name, chipWallMs: profile.clock?.chipWallMs(biologicalMs: experiment.timeMs),
-                              readout: experiment.readout())
+        let readout = experiment.readout()
+        var report = HeadlessReport(scenario: scenario.name, seed: seed ?? scenario.seed, durationMs: experiment.timeMs,
+                                    hardware: profile.name, chipWallMs: profile.clock?.chipWallMs(biologicalMs: experiment.timeMs),
+                                    readout: readout)
+        report.fault = NumericalGuard.check(experiment, readout: readout)
+        return report
     }
 
     /// A two-column table: figure name and value, then each series' last point.

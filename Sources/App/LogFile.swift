@@ -26,14 +26,22 @@ public final class LogFile: LogSink {
 
     deinit { close(fd) }
 
+    /// The first write error ("log.stlog: recording stopped: No space left on device"), after
+    /// which nothing more is written; the session goes on and the caller reports it at the end.
+    public private(set) var failure: String?
+
     public func write(_ text: String) {
+        guard failure == nil else { return }
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { posixWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
-                return   // disk full or closed: recording stops silently rather than killing the session
+                // Disk full or closed: recording stops (the log ends at the last whole line it
+                // had, which readers accept) rather than killing the session.
+                failure = "\(path): recording stopped: cannot write (\(String(cString: strerror(errno))))"
+                return
             }
             offset += n
         }

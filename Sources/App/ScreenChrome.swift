@@ -38,7 +38,17 @@ enum ScreenChrome {
                                     scenario: app.scenario, logScale: app.state.logScale)
         context.parameterEntry = app.state.parameterEntry
         context.fileParameterValues = app.fileParameterValues
-        app.screen.render(app.experiment.readout(), context: context, into: &buffer, area: body)
+        let readout = app.experiment.readout()
+        if app.numericalFault == nil, let fault = NumericalGuard.check(app.experiment, readout: readout) {
+            app.stop(fault)
+        }
+        if let fault = app.numericalFault {
+            // Never a silent NaN on screen: the stopped experiment's message instead of its plots.
+            TextPanel(title: "experiment stopped", text: fault.description + ". Press r to restart or q to quit.", role: .bad)
+                .render(into: &buffer, area: body, theme: theme)
+        } else {
+            app.screen.render(readout, context: context, into: &buffer, area: body)
+        }
         if let message = app.state.message {
             buffer.fill(keyRow, with: Cell(" ", style: theme.style(.text)))
             buffer.put(" " + message, x: keyRow.x, y: keyRow.y, style: theme.style(.title), maxWidth: keyRow.width)

@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 
 extension SpikettyApp {
     /// The frame as plain text: one line per row, trailing blanks removed (what `s` saves).
@@ -16,11 +17,11 @@ extension SpikettyApp {
         let directory = snapshotDirectory ?? FileManager.default.currentDirectoryPath
         let path = directory + "/spiketty-\(scenario.name)-\(frameCount).txt"
         do {
-            try snapshotText().write(toFile: path, atomically: true, encoding: .utf8)
+            try AtomicFile.write(snapshotText(), to: path)
             setMessage("snapshot saved: \(path)")
             record(.snapshot(path: path))
         } catch {
-            setMessage("snapshot not saved: \(path): \(error.localizedDescription)")
+            setMessage("snapshot not saved: \(error.reason): \(path)")
         }
     }
 }

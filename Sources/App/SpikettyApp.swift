@@ -40,6 +40,9 @@ public final class SpikettyApp {
     public var simulatedFramePeriodMs = SpikettyApp.framePeriodMs
     /// Writes the session log when recording (`--record`).
     public var recorder: SessionRecorder?
+    /// The numerical fault that stopped the current experiment, kept with that experiment's
+    /// identity (a restart or another slide clears it). See SpikettyApp+NumericalFault.swift.
+    var faultRecord: (fault: NumericalFault, experiment: ObjectIdentifier)?
     /// The talk's slides when the app runs `spiketty talk`; nil for a single scenario.
     public internal(set) var talk: TalkDeck?
     /// Set while a log is replayed: keys that would change the simulation are ignored (the
@@ -293,6 +296,7 @@ public final class SpikettyApp {
             experiment = ExperimentBuilder.make(scenario, seed: seed)
         }
         fileParameterValues = Self.values(of: experiment)
+        faultRecord = nil
         recorder?.experimentRestarted()
         setMessage("restarted with seed \(seed)")
     }
@@ -310,9 +314,10 @@ public final class SpikettyApp {
     /// Simulates one frame's worth of biological time (unless paused) and draws the frame
     /// (`draw: false` skips drawing, for a headless replay).
     public func advanceAndDraw(draw: Bool = true) {
-        if !state.paused || state.stepRequested {
+        if (!state.paused || state.stepRequested) && numericalFault == nil {
             experiment.advance(by: frameBiologicalMs)
             state.stepRequested = false
+            if let fault = NumericalGuard.check(experiment) { stop(fault) }
         }
         recorder?.afterSimulation(frame: frameCount, experiment: experiment)
         if state.message != nil && frameCount >= messageUntilFrame { state.message = nil }

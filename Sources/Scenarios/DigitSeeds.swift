@@ -31,7 +31,7 @@ public enum DigitSeeds {
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw LoadError(message: "\(path): cannot read the file (\(error.localizedDescription))")
+            throw LoadError(message: "\(path): cannot read the file (\(error.localizedDescription)); expected an existing, readable text file")
         }
     }
 
@@ -58,16 +58,10 @@ public enum DigitSeeds {
     /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename,
     /// so an interrupted write never leaves half a file (the previous version stays intact).
     public static func writeAtomically(_ text: String, to path: String) throws(LoadError) {
-        let temporary = path + ".partial"
         do {
-            try text.write(toFile: temporary, atomically: false, encoding: .utf8)
-            if rename(temporary, path) != 0 {
-                throw LoadError(message: "\(path): cannot rename \(temporary) into place (errno \(errno))")
-            }
-        } catch let e as LoadError {
-            throw e
+            try AtomicFile.write(text, to: path)
         } catch {
-            throw LoadError(message: "\(path): cannot write (\(error.localizedDescription))")
+            throw LoadError(message: error.description)
         }
     }
 }

@@ -7,15 +7,26 @@
 struct KeyLocator {
     private var keyLines: [String: Int] = [:]
     private var tableLines: [String: Int] = [:]
+    /// Lines in the source (the last line, for problems with no line of their own).
+    private(set) var lineCount = 1
 
     init(source: String) {
         var table = ""
         var inMultiline: Substring? = nil
-        for (index, rawLine) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        lineCount = max(1, lines.count)
+        // Open brackets of a value that goes on over several lines (a matrix): its rows start
+        // with "[" but are not table headers.
+        var depth = 0
+        for (index, rawLine) in lines.enumerated() {
             let lineNumber = index + 1
             var line = rawLine[...]
             if let delimiter = inMultiline {
                 if line.contains(delimiter) { inMultiline = nil }
+                continue
+            }
+            if depth > 0 {
+                depth = max(0, depth + KeyLocator.bracketBalance(line))
                 continue
             }
             line = line.drop { $0 == " " || $0 == "\t" }
@@ -32,6 +43,7 @@ struct KeyLocator {
             let dotted = table.isEmpty ? key : table + "." + key
             if keyLines[dotted] == nil { keyLines[dotted] = lineNumber }
             let value = line[line.index(after: equals)...].drop { $0 == " " || $0 == "\t" }
+            depth = max(0, KeyLocator.bracketBalance(value))
             for delimiter in ["\"\"\"", "'''"] where value.hasPrefix(delimiter) {
                 if !value.dropFirst(3).contains(delimiter) { inMultiline = Substring(delimiter) }
             }
@@ -45,6 +57,33 @@ struct KeyLocator {
 
     /// Line of the `[table]` header.
     func line(ofTable table: String) -> Int? { tableLines[table] }
+
+    /// The key's line, else its table's header line, else line 1 (the file's start): a line
+    /// for every message even when the text is too damaged to locate the key.
+    func bestLine(ofKey key: String, inTable table: String) -> Int {
+        line(ofKey: key, inTable: table) ?? (table.isEmpty ? nil : line(ofTable: table)) ?? 1
+    }
+
+    /// Opening minus closing brackets ([ ] { }) outside strings and comments.
+    static func bracketBalance(_ text: Substring) -> Int {
+        var balance = 0
+        var quote: Character? = nil
+        var escaped = false
+        for c in text {
+            if let q = quote {
+                if escaped { escaped = false } else if c == "\\" && q == "\"" { escaped = true } else if c == q { quote = nil }
+                continue
+            }
+            switch c {
+            case "#": return balance
+            case "\"", "'": quote = c
+            case "[", "{": balance += 1
+            case "]", "}": balance -= 1
+            default: break
+            }
+        }
+        return balance
+    }
 }
 
 extension Substring {

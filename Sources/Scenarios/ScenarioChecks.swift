@@ -13,13 +13,15 @@ enum ScenarioChecks {
             }
         }
         var errors = problems.map { p in
-            ScenarioError(file: s.file, line: locator.line(ofKey: p.key, inTable: p.section),
+            ScenarioError(file: s.file, line: locator.bestLine(ofKey: p.key, inTable: p.section),
                           key: p.section.isEmpty ? p.key : "\(p.section).\(p.key)", message: p.message)
         }
         if errors.isEmpty {
             // Anything the engine itself refuses is reported here, never trapped on later.
             errors = definition.engineProblems(s).map {
-                ScenarioError(file: s.file, line: nil, key: nil, message: "not a usable configuration: \($0)")
+                // No single key is at fault: the line of `kind`, whose configuration this is.
+                ScenarioError(file: s.file, line: locator.line(ofKey: "kind", inTable: "") ?? 1, key: nil,
+                              message: "not a usable configuration: \($0)")
             }
         }
         return errors

@@ -7,11 +7,16 @@ public enum ScenarioParser {
     /// Parses `source` read from `file`; `name` is what users type (the file stem).
     public static func parse(_ source: String, file: String, name: String) throws(ScenarioErrors) -> Scenario {
         let table: TOMLTable
+        if let problem = TOMLPreflight.firstProblem(source) {
+            throw ScenarioErrors([ScenarioError(file: file, line: problem.line, key: nil, message: "not valid TOML: " + problem.message)])
+        }
         do {
             table = try TOMLTable(string: source)
         } catch let error as TOMLParseError {
-            throw ScenarioErrors([ScenarioError(file: file, line: error.source.begin.line, key: nil,
-                                                message: "not valid TOML: \(error.description) (column \(error.source.begin.column))")])
+            let lineCount = source.split(separator: "\n", omittingEmptySubsequences: false).count
+            throw ScenarioErrors([ScenarioError(file: file, line: min(max(1, error.source.begin.line), lineCount), key: nil,
+                                                message: "not valid TOML: \(error.description) (column \(error.source.begin.column))"
+                                                    + TOMLPreflight.expectation(for: error.description))])
         } catch {
             throw ScenarioErrors([ScenarioError(file: file, line: nil, key: nil, message: "not valid TOML: \(error)")])
         }
@@ -28,13 +33,14 @@ public enum ScenarioParser {
                     var message = "unknown table [\(key)] for kind \"\(kind.rawValue)\"; expected one of "
                         + sections.map { "[\($0.name)]" }.joined(separator: ", ")
                     if let s = suggestion(for: key, among: sections.map(\.name)) { message += " (did you mean [\(s)]?)" }
-                    validator.report(line: validator.locator.line(ofTable: key), key: key, message)
+                    validator.report(line: validator.locator.line(ofTable: key) ?? validator.locator.bestLine(ofKey: key, inTable: ""),
+                                     key: key, message)
                 }
             }
             for spec in sections {
                 let sub = table[spec.name]
                 if let sub, sub.table == nil {
-                    validator.report(line: validator.locator.line(ofKey: spec.name, inTable: ""), key: spec.name,
+                    validator.report(line: validator.locator.bestLine(ofKey: spec.name, inTable: ""), key: spec.name,
                                      "expected a table [\(spec.name)], got \(describe(sub))")
                     continue
                 }
@@ -44,7 +50,8 @@ public enum ScenarioParser {
         guard validator.errors.isEmpty, let kind else { throw ScenarioErrors(validator.errors) }
         guard case .text(let title)? = header["title"], case .text(let slide)? = header["slide"],
               case .integer(let seed)? = header["seed"], case .text(let explanation)? = header["explanation"] else {
-            throw ScenarioErrors([ScenarioError(file: file, line: nil, key: nil, message: "incomplete header")])
+            throw ScenarioErrors([ScenarioError(file: file, line: 1, key: nil,
+                                                message: "incomplete header: expected title, slide, seed and explanation")])
         }
         var scenario = Scenario(name: name, file: file, title: title, slide: slide, kind: kind, seed: UInt64(seed),
                                 explanation: explanation, values: values)
@@ -79,7 +86,7 @@ struct Validator {
         for key in table.keys.sorted() {
             guard let value = table[key] else { continue }
             if (allowTables && value.table != nil) || skipping.contains(key) { continue }
-            let line = locator.line(ofKey: key, inTable: spec.name)
+            let line = locator.bestLine(ofKey: key, inTable: spec.name)
             guard let keySpec = spec.key(key) else {
                 var message = "unknown key"
                 if let s = suggestion(for: key, among: spec.keys.map(\.name)) {
@@ -99,8 +106,9 @@ struct Validator {
             if let d = keySpec.defaultValue {
                 result[keySpec.name] = d
             } else {
-                report(line: spec.name.isEmpty ? nil : locator.line(ofTable: spec.name), key: prefix + keySpec.name,
-                       "missing required key: \(keySpec.help) (\(keySpec.expectation))")
+                // Top-level keys belong at the start of the file; a missing table can be appended at the end.
+                report(line: spec.name.isEmpty ? 1 : locator.line(ofTable: spec.name) ?? locator.lineCount,
+                       key: prefix + keySpec.name, "missing required key: \(keySpec.help); expected \(keySpec.expectation)")
             }
         }
         return result

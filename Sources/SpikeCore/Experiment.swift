@@ -81,4 +81,8 @@ public protocol Experiment: AnyObject {
     /// give the same value bit for bit. Default (ExperimentChecksum.swift): a hash of the
     /// readout; experiments with hidden state worth checking override it.
     func stateChecksum() -> UInt64
+    /// The first state variable that is not a finite number, as (name with index and unit,
+    /// value), or nil. Checked once per frame by `NumericalGuard` (NumericalFault.swift);
+    /// default: none known.
+    func nonFiniteState() -> (String, Double)?
 }

@@ -137,9 +137,9 @@ struct ExportCommand: ParsableCommand {
             return
         }
         do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try AtomicFile.write(text, to: path)
         } catch {
-            printError("spiketty export: \(path): cannot write (\(error.localizedDescription))")
+            printError("spiketty export: " + error.description)
             throw ExitCode(2)
         }
     }

@@ -80,6 +80,10 @@ struct RunCommand: ParsableCommand {
             } else {
                 report = HeadlessReport.run(loaded, seed: seed, durationMs: duration.milliseconds)
             }
+            if let fault = report.fault {
+                printError("spiketty: \(loaded.name): " + fault.description)
+                throw ExitCode(1)
+            }
             print(format == .json ? report.json : report.table, terminator: "")
             return
         }
@@ -119,6 +123,7 @@ struct RunCommand: ParsableCommand {
         }
         let reason = app.run(clock: MonotonicClock())
         terminal.shutdown()
+        if let failure = log?.file.failure { printError("spiketty: " + failure) }
         for warning in themes.warnings { printError("spiketty: " + warning) }
         if case .signal(let signo) = reason {
             printError("spiketty: caught signal \(signo); terminal restored")
@@ -137,13 +142,20 @@ struct RunCommand: ParsableCommand {
         let app = SpikettyApp(scenario: scenario, seed: seed, terminal: terminal, themes: [Theme.builtInDefault])
         app.simulatedFramePeriodMs = duration.milliseconds / Double(frames)
         app.state.speed = 1
-        app.recorder = RecordingSupport.startRecording(try RecordingSupport.openLog(path, scenario: scenario), app: app,
+        let log = try RecordingSupport.openLog(path, scenario: scenario)
+        app.recorder = RecordingSupport.startRecording(log, app: app,
                                                        mode: "headless", spikes: spikes, checksumEvery: perSecond,
                                                        figuresEvery: perSecond)
         for _ in 0..<frames { app.advanceAndDraw(draw: false) }
         app.finishRecording(.quit, reason: "duration")
-        return HeadlessReport(scenario: scenario.name, seed: app.seed, durationMs: app.experiment.timeMs,
-                              readout: app.experiment.readout())
+        if let failure = log.file.failure {
+            printError("spiketty: " + failure)
+            throw ExitCode(1)
+        }
+        let readout = app.experiment.readout()
+        var report = HeadlessReport(scenario: scenario.name, seed: app.seed, durationMs: app.experiment.timeMs, readout: readout)
+        report.fault = app.numericalFault ?? NumericalGuard.check(app.experiment, readout: readout)
+        return report
     }
 }
 

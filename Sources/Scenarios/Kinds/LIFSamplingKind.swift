@@ -83,8 +83,8 @@ public enum LIFSamplingKind: ScenarioKindDefinition {
         default:
             let w = s.matrix("boltzmann", "weights"), b = s.numbers("boltzmann", "biases")
             var problems: [(key: String, message: String)] = []
-            if w.isEmpty { problems.append(("weights", "required when network = \"file\": the weight matrix W as a TOML array of rows")) }
-            if b.isEmpty { problems.append(("biases", "required when network = \"file\": the biases b as a TOML array")) }
+            if w.isEmpty { problems.append(("weights", "required when network = \"file\": expected the weight matrix W as a TOML array of rows")) }
+            if b.isEmpty { problems.append(("biases", "required when network = \"file\": expected the biases b as a TOML array")) }
             guard problems.isEmpty else { return .failure(ProblemList(problems)) }
             if b.count < 2 || b.count > 12 {
                 return .failure(ProblemList([("biases", "expected 2 to 12 biases (one per unit), got \(b.count)")]))
@@ -111,7 +111,7 @@ public enum LIFSamplingKind: ScenarioKindDefinition {
         }
         if s.text("boltzmann", "network") != "file" {
             for key in ["weights", "biases"] where s.values["boltzmann"]?[key] != .matrix([]) && s.values["boltzmann"]?[key] != .numbers([]) {
-                problems.append(("boltzmann", key, "only used with network = \"file\" (network is \"\(s.text("boltzmann", "network"))\")"))
+                problems.append(("boltzmann", key, "only used with network = \"file\"; expected no such key when network is \"\(s.text("boltzmann", "network"))\""))
             }
         }
         if s.number("neuron", "tauRefractory_ms") < 10 * s.number("simulation", "step_ms") {
