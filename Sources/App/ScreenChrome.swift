@@ -35,8 +35,10 @@ enum ScreenChrome {
         TitleBar(left: titleText(app), right: statusText(app)).render(into: &buffer, area: titleRow, theme: theme)
         let context = ScreenContext(theme: theme, focusedPane: app.state.focusedPane, zoomed: app.state.zoomed,
                                     parameters: app.experiment.parameters, selectedParameter: app.state.selectedParameter,
-                                    scenario: app.scenario, logScale: app.state.logScale)
+                                    scenario: app.scenario, logScale: app.state.logScale, timeZoom: app.state.timeZoom)
         app.screen.render(app.experiment.readout(), context: context, into: &buffer, area: body)
+        MembraneProbeOverlay.draw(app, context: context, into: &buffer, body: body)
+        app.hits = context.hits
         if let message = app.state.message {
             buffer.fill(keyRow, with: Cell(" ", style: theme.style(.text)))
             buffer.put(" " + message, x: keyRow.x, y: keyRow.y, style: theme.style(.title), maxWidth: keyRow.width)
@@ -44,7 +46,8 @@ enum ScreenChrome {
             KeyBar(items: app.talk == nil ? keyBarItems : talkKeyBarItems).render(into: &buffer, area: keyRow, theme: theme)
         }
         if app.state.showHelp {
-            HelpOverlay(entries: (app.talk == nil ? KeyMap.helpRows : KeyMap.talkHelpRows).map { (keys: $0.0, description: $0.1) } + hardwareHelpRows(app))
+            HelpOverlay(entries: (app.talk == nil ? KeyMap.helpRows : KeyMap.talkHelpRows).map { (keys: $0.0, description: $0.1) }
+                        + MouseMap.helpRows + hardwareHelpRows(app))
                 .render(into: &buffer, area: buffer.bounds, theme: theme)
         }
     }

@@ -25,8 +25,14 @@ public struct PlotFrame: Sendable {
     /// Whether the x-axis title row is shown.
     public var hasXTitle: Bool
 
-    /// Lays out a plot in `area` with y tick labels `yLabelWidth` cells wide.
-    public init(area: Rect, yLabelWidth: Int, wantsTop: Bool, wantsXAxis: Bool = true, wantsXTitle: Bool) {
+    /// Right of the plot: where the current (last) value of each curve is printed, empty when
+    /// not wanted or dropped (the plot keeps at least 12 cells).
+    public var endLabels: Rect
+
+    /// Lays out a plot in `area` with y tick labels `yLabelWidth` cells wide and, when
+    /// `endLabelWidth > 0`, a column of end values that wide (plus a gap) on the right.
+    public init(area: Rect, yLabelWidth: Int, wantsTop: Bool, wantsXAxis: Bool = true, wantsXTitle: Bool,
+                endLabelWidth: Int = 0) {
         var rest = area
         top = Rect(x: area.x, y: area.y, width: 0, height: 0)
         if wantsTop, rest.height >= 6 {
@@ -45,7 +51,30 @@ public struct PlotFrame: Sendable {
         } else if hasXAxis {
             rest = rest.splitLeft(1).1  // room for the corner
         }
+        endLabels = Rect(x: rest.maxX, y: rest.y, width: 0, height: 0)
+        if endLabelWidth > 0, rest.width >= endLabelWidth + 1 + 12 {
+            endLabels = Rect(x: rest.maxX - endLabelWidth, y: rest.y, width: endLabelWidth, height: rest.height)
+            rest.width -= endLabelWidth + 1
+        }
         plot = rest
+    }
+
+    /// Prints each curve's current value in its colour right of the plot, at the row its last
+    /// point is drawn in (moved to the nearest free row when two would share one).
+    public func drawEndLabels(into buffer: inout CellBuffer, labels: [(row: Int, text: String, color: Color)],
+                              theme: Theme, clip: Rect) {
+        guard !endLabels.isEmpty else { return }
+        var taken = Set<Int>()
+        for label in labels {
+            let wanted = min(max(label.row, endLabels.y), endLabels.maxY - 1)
+            let candidates = (0..<endLabels.height).flatMap { d in [wanted + d, wanted - d] }
+            guard let row = candidates.first(where: { $0 >= endLabels.y && $0 < endLabels.maxY && !taken.contains($0) })
+            else { continue }
+            taken.insert(row)
+            let style = Style(foreground: label.color, background: theme.style(.text).background)
+            buffer.put("◂", x: endLabels.x - 1, y: row, style: style, clip: clip)
+            buffer.put(label.text.truncated(toCells: endLabels.width), x: endLabels.x, y: row, style: style, clip: clip)
+        }
     }
 
     /// Draws the left axis line with tick marks at `ticks` (row, label) and the labels.
