@@ -85,6 +85,8 @@ public struct HistogramPlot: Sendable {
             (plot.x + min(plot.width - 1, Int((($0.value - x0) / (x1 - x0) * Double(plot.width)).rounded(.down))), $0.label)
         }, theme: theme, clip: clip)
         frame.drawXTitle(into: &buffer, xAxis.title, theme: theme, clip: clip)
-        frame.drawTop(into: &buffer, yTitle: yAxis.title, legend: legend, theme: theme, clip: clip)
+        let legendDrawn = frame.drawTop(into: &buffer, yTitle: yAxis.title, legend: legend, theme: theme, clip: clip)
+        PlotAudit.report("HistogramPlot", area: clip, frame: frame, xTitle: xAxis.title, yTitle: yAxis.title,
+                         curves: legend.map(\.name), legendDrawn: legendDrawn)
     }
 }

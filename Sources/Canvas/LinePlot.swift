@@ -130,10 +130,13 @@ public struct LinePlot: Sendable {
             Ticks.transform(t.value, xAxis.scale).map { (frame.column(forFraction: span(tx, $0)), t.label) }
         }, theme: theme, clip: clip)
         frame.drawXTitle(into: &buffer, xAxis.title, theme: theme, clip: clip)
-        frame.drawTop(into: &buffer, yTitle: yAxis.title, legend: legend, theme: theme, clip: clip)
-        frame.drawEndLabels(into: &buffer, labels: ends.compactMap { end in
+        let legendDrawn = frame.drawTop(into: &buffer, yTitle: yAxis.title, legend: legend, theme: theme, clip: clip)
+        let endsDrawn = frame.drawEndLabels(into: &buffer, labels: ends.compactMap { end in
             Ticks.transform(end.point.y, yAxis.scale).map { (frame.row(forFraction: span(ty, $0)), end.text, theme.color(series[end.series].color)) }
         }, theme: theme, clip: clip)
+        PlotAudit.report("LinePlot", area: clip, frame: frame, xTitle: xAxis.title, yTitle: yAxis.title,
+                         curves: series.filter { !$0.points.isEmpty }.map(\.name), legendDrawn: legendDrawn,
+                         endValues: ends.map(\.text), endValuesDrawn: endsDrawn)
     }
 
     private func legendEntries(_ theme: Theme) -> [LegendEntry] {

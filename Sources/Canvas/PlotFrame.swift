@@ -61,10 +61,12 @@ public struct PlotFrame: Sendable {
 
     /// Prints each curve's current value in its colour right of the plot, at the row its last
     /// point is drawn in (moved to the nearest free row when two would share one).
+    /// Returns the texts drawn.
+    @discardableResult
     public func drawEndLabels(into buffer: inout CellBuffer, labels: [(row: Int, text: String, color: Color)],
-                              theme: Theme, clip: Rect) {
-        guard !endLabels.isEmpty else { return }
-        var taken = Set<Int>()
+                              theme: Theme, clip: Rect) -> [String] {
+        guard !endLabels.isEmpty else { return [] }
+        var taken = Set<Int>(), drawn: [String] = []
         for label in labels {
             let wanted = min(max(label.row, endLabels.y), endLabels.maxY - 1)
             let candidates = (0..<endLabels.height).flatMap { d in [wanted + d, wanted - d] }
@@ -74,7 +76,9 @@ public struct PlotFrame: Sendable {
             let style = Style(foreground: label.color, background: theme.style(.text).background)
             buffer.put("◂", x: endLabels.x - 1, y: row, style: style, clip: clip)
             buffer.put(label.text.truncated(toCells: endLabels.width), x: endLabels.x, y: row, style: style, clip: clip)
+            drawn.append(label.text)
         }
+        return drawn
     }
 
     /// Draws the left axis line with tick marks at `ticks` (row, label) and the labels.
@@ -129,8 +133,10 @@ public struct PlotFrame: Sendable {
     ///
     /// Legend entries are a coloured marker and a name; entries that do not fit are dropped
     /// from the end.
-    public func drawTop(into buffer: inout CellBuffer, yTitle: String, legend: [LegendEntry], theme: Theme, clip: Rect) {
-        guard !top.isEmpty else { return }
+    /// Returns the names of the entries drawn.
+    @discardableResult
+    public func drawTop(into buffer: inout CellBuffer, yTitle: String, legend: [LegendEntry], theme: Theme, clip: Rect) -> [String] {
+        guard !top.isEmpty else { return [] }
         let titleWidth = min(yTitle.cellWidth, top.width)
         buffer.put(yTitle.truncated(toCells: top.width), x: top.x, y: top.y, style: theme.style(.graphText), clip: clip)
         var entries = legend
@@ -142,6 +148,7 @@ public struct PlotFrame: Sendable {
             buffer.put(e.name, x: x + 2, y: top.y, style: theme.style(.graphText), clip: clip)
             x += e.name.cellWidth + 3
         }
+        return entries.map(\.name)
     }
 
     /// The row of `plot` that holds a value at `fraction` (0 bottom … 1 top) of the height,

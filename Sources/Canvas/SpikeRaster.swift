@@ -83,6 +83,8 @@ public struct SpikeRaster: Sendable {
         }
         frame.drawXTitle(into: &buffer, timeAxisTitle, theme: theme, clip: clip)
         frame.drawTop(into: &buffer, yTitle: neuronAxisTitle, legend: [], theme: theme, clip: clip)
+        PlotAudit.report("SpikeRaster", area: clip, frame: frame, xTitle: timeAxisTitle, yTitle: neuronAxisTitle, curves: [],
+                         legendDrawn: [])
     }
 
     private func neuronTicks(_ area: Rect) -> [Tick] {

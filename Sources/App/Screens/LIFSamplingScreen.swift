@@ -56,7 +56,7 @@ struct LIFSamplingScreen: Screen {
             // Traces under the raster when the pane is tall enough for both.
             let split = inner.height >= 14 && !readout.traces.isEmpty
             let parts = split ? inner.rows([3, 2]) : [inner]
-            let raster = r.widget(context, timeAxisTitle: split ? "" : "time (ms)", neuronAxisTitle: "unit")
+            let raster = r.widget(context, timeAxisTitle: "time (ms)", neuronAxisTitle: "unit")
             raster.render(into: &buffer, area: parts[0], theme: theme)
             context.hits.raster(raster, area: parts[0])
             if split {
