@@ -57,7 +57,8 @@ public struct BarChart: Sendable {
             LegendEntry(marker: "█", name: $0.element, color: theme.color(colors[$0.offset % colors.count]))
         }
         let frame = PlotFrame(area: clip, yLabelWidth: ticks.map(\.label.cellWidth).max() ?? 0,
-                              wantsTop: !legend.isEmpty || !valueAxis.title.isEmpty, wantsXTitle: !categoryTitle.isEmpty)
+                              wantsTop: !legend.isEmpty || !valueAxis.title.isEmpty, wantsXTitle: !categoryTitle.isEmpty,
+                              topRows: PlotFrame.topRows(yTitle: valueAxis.title, legend: legend, width: clip.width))
         let plot = frame.plot
         guard !plot.isEmpty, !groups.isEmpty else { return }
         let lo = Ticks.transform(range.lowerBound, valueAxis.scale) ?? 0

@@ -51,7 +51,8 @@ public struct HistogramPlot: Sendable {
             legend.append(LegendEntry(marker: "⣀", name: curveName, color: theme.color(curveColor)))
         }
         let frame = PlotFrame(area: clip, yLabelWidth: yTicks.map(\.label.cellWidth).max() ?? 0,
-                              wantsTop: !legend.isEmpty || !yAxis.title.isEmpty, wantsXTitle: !xAxis.title.isEmpty)
+                              wantsTop: !legend.isEmpty || !yAxis.title.isEmpty, wantsXTitle: !xAxis.title.isEmpty,
+                              topRows: PlotFrame.topRows(yTitle: yAxis.title, legend: legend, width: clip.width))
         let plot = frame.plot
         guard !plot.isEmpty else { return }
         let yMax = yRange.upperBound > 0 ? yRange.upperBound : 1

@@ -93,7 +93,8 @@ public struct LinePlot: Sendable {
         let ends = endValues()
         let frame = PlotFrame(area: clip, yLabelWidth: yTicks.map(\.label.cellWidth).max() ?? 0,
                               wantsTop: !legend.isEmpty || !yAxis.title.isEmpty, wantsXTitle: !xAxis.title.isEmpty,
-                              endLabelWidth: ends.map(\.text.cellWidth).max() ?? 0)
+                              endLabelWidth: ends.map(\.text.cellWidth).max() ?? 0,
+                              topRows: PlotFrame.topRows(yTitle: yAxis.title, legend: legend, width: clip.width))
         let plot = frame.plot
         guard !plot.isEmpty else { return }
         let tx = transformed(xRange, xAxis.scale)

@@ -31,12 +31,13 @@ public struct PlotFrame: Sendable {
 
     /// Lays out a plot in `area` with y tick labels `yLabelWidth` cells wide and, when
     /// `endLabelWidth > 0`, a column of end values that wide (plus a gap) on the right.
+    /// `topRows` 2 gives the legend a second row (when the area is at least 12 rows high).
     public init(area: Rect, yLabelWidth: Int, wantsTop: Bool, wantsXAxis: Bool = true, wantsXTitle: Bool,
-                endLabelWidth: Int = 0) {
+                endLabelWidth: Int = 0, topRows: Int = 1) {
         var rest = area
         top = Rect(x: area.x, y: area.y, width: 0, height: 0)
         if wantsTop, rest.height >= 6 {
-            let (t, r) = rest.splitTop(1)
+            let (t, r) = rest.splitTop(topRows >= 2 && rest.height >= 12 ? 2 : 1)
             top = t
             rest = r
         }
@@ -139,16 +140,32 @@ public struct PlotFrame: Sendable {
         guard !top.isEmpty else { return [] }
         let titleWidth = min(yTitle.cellWidth, top.width)
         buffer.put(yTitle.truncated(toCells: top.width), x: top.x, y: top.y, style: theme.style(.graphText), clip: clip)
-        var entries = legend
-        func width(_ e: [LegendEntry]) -> Int { e.reduce(0) { $0 + $1.name.cellWidth + 3 } }
-        while !entries.isEmpty, width(entries) > top.width - titleWidth - (titleWidth > 0 ? 1 : 0) { entries.removeLast() }
-        var x = top.maxX - width(entries) + 1
-        for e in entries {
-            buffer.put(e.marker, x: x, y: top.y, style: Style(foreground: e.color, background: theme.style(.text).background), clip: clip)
-            buffer.put(e.name, x: x + 2, y: top.y, style: theme.style(.graphText), clip: clip)
-            x += e.name.cellWidth + 3
+        func width(_ e: ArraySlice<LegendEntry>) -> Int { e.reduce(0) { $0 + $1.name.cellWidth + 3 } }
+        var drawn: [String] = []
+        var rest = legend[...]
+        for row in 0..<top.height {
+            let room = top.width - (row == 0 ? titleWidth + (titleWidth > 0 ? 1 : 0) : 0)
+            var entries = rest
+            // Fill the row from the front; the rest goes to the next row (or is dropped).
+            while !entries.isEmpty, width(entries) > room { entries.removeLast() }
+            var x = top.maxX - width(entries) + 1
+            for e in entries {
+                buffer.put(e.marker, x: x, y: top.y + row, style: Style(foreground: e.color, background: theme.style(.text).background), clip: clip)
+                buffer.put(e.name, x: x + 2, y: top.y + row, style: theme.style(.graphText), clip: clip)
+                x += e.name.cellWidth + 3
+                drawn.append(e.name)
+            }
+            rest = rest.dropFirst(entries.count)
+            if rest.isEmpty { break }
         }
-        return entries.map(\.name)
+        return drawn
+    }
+
+    /// Rows the top needs for a y title and legend entries in `width` cells: 2 when they do not
+    /// fit in one.
+    public static func topRows(yTitle: String, legend: [LegendEntry], width: Int) -> Int {
+        let needed = yTitle.cellWidth + (yTitle.isEmpty ? 0 : 1) + legend.reduce(0) { $0 + $1.name.cellWidth + 3 }
+        return needed > width ? 2 : 1
     }
 
     /// The row of `plot` that holds a value at `fraction` (0 bottom … 1 top) of the height,

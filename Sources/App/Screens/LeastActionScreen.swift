@@ -44,7 +44,8 @@ struct LeastActionScreen: Screen {
         case .curves:
             let inner = Panel(title: "running error and energy E(t)", role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
-            let halves = inner.columns([1, 1])
+            var halves = inner.columns([1, 1])
+            halves[0].width -= 1   // a blank column between the two plots
             let mse = readout.series.filter { $0.name.hasPrefix("mse_running") }.enumerated().map { i, s in
                 LinePlot.Series(name: i == 0 ? "MSE" : "w/o prosp.", points: context.zoomedTime(PlotData.points(s)),
                                 color: i == 0 ? .gradient(.train, 0) : .role(.bad))

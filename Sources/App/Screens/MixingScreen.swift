@@ -62,10 +62,15 @@ struct MixingScreen: Screen {
             }
         case .energy:
             let oscillating = readout.series.first { $0.name == "background_rate_hz" }
-            if let rate = oscillating, area.height >= 12 {
+            if let rate = oscillating, area.height >= 20 {
                 let (top, bottom) = area.splitTop(area.height / 2)
                 drawRate(rate, readout, context, &buffer, top)
                 drawFreeEnergy(readout, context, &buffer, bottom)
+            } else if let rate = oscillating, area.width >= 60, area.height >= 8 {
+                // Too low to stack two plots with their axis titles and legends: side by side.
+                let cols = area.columns([2, 3])
+                drawRate(rate, readout, context, &buffer, cols[0])
+                drawFreeEnergy(readout, context, &buffer, cols[1])
             } else {
                 drawFreeEnergy(readout, context, &buffer, area)
             }
@@ -126,9 +131,9 @@ struct MixingScreen: Screen {
     private func drawRate(_ rate: Series, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
         let t = readout.figure("effective_temperature") ?? .nan
         let gauge = " T_eff \(String(format: "%.2f", t)) "
-        let inner = panel("background rate (Hz) · samples kept at the troughs", .energy, context, right: gauge)
+        let inner = panel(area.width >= 50 ? "background rate · samples kept at the troughs" : "background rate", .energy, context, right: gauge)
             .render(into: &buffer, area: area, theme: context.theme)
-        LinePlot(series: [LinePlot.Series(name: "background rate", points: context.zoomedTime(PlotData.points(rate)), color: .gradient(.temp, 0.8))],
+        LinePlot(series: [LinePlot.Series(name: "rate", points: context.zoomedTime(PlotData.points(rate)), color: .gradient(.temp, 0.8))],
                  xAxis: Axis("time (ms)"), yAxis: Axis("rate (Hz)"))
             .render(into: &buffer, area: inner, theme: context.theme)
         context.hits.timePlot(inner)

@@ -42,7 +42,8 @@ struct TeacherStudentScreen: Screen {
         case .curves:
             let inner = Panel(title: "learning while the input streams", role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
-            let halves = inner.columns([1, 1])
+            var halves = inner.columns([1, 1])
+            halves[0].width -= 1   // a blank column between the two plots
             let logSeries = [("mse_running", "MSE", SeriesColor.gradient(.train, 0)), ("energy", "energy E", .gradient(.energy, 0.8))]
                 .compactMap { name, label, color in
                     readout.series.first { $0.name == name }.map {
