@@ -31,13 +31,13 @@ public struct PlotFrame: Sendable {
 
     /// Lays out a plot in `area` with y tick labels `yLabelWidth` cells wide and, when
     /// `endLabelWidth > 0`, a column of end values that wide (plus a gap) on the right.
-    /// `topRows` 2 gives the legend a second row (when the area is at least 12 rows high).
+    /// `topRows` 2 gives the legend a second row (when the area is at least 10 rows high).
     public init(area: Rect, yLabelWidth: Int, wantsTop: Bool, wantsXAxis: Bool = true, wantsXTitle: Bool,
                 endLabelWidth: Int = 0, topRows: Int = 1) {
         var rest = area
         top = Rect(x: area.x, y: area.y, width: 0, height: 0)
         if wantsTop, rest.height >= 6 {
-            let (t, r) = rest.splitTop(topRows >= 2 && rest.height >= 12 ? 2 : 1)
+            let (t, r) = rest.splitTop(topRows >= 2 && rest.height >= 10 ? 2 : 1)
             top = t
             rest = r
         }
