@@ -131,7 +131,7 @@ struct MixingScreen: Screen {
     private func drawRate(_ rate: Series, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
         let t = readout.figure("effective_temperature") ?? .nan
         let gauge = " T_eff \(String(format: "%.2f", t)) "
-        let inner = panel(area.width >= 50 ? "background rate · samples kept at the troughs" : "background rate", .energy, context, right: gauge)
+        let inner = panel(area.width >= 50 ? "background rate · samples kept at the troughs" : "rate", .energy, context, right: gauge)
             .render(into: &buffer, area: area, theme: context.theme)
         LinePlot(series: [LinePlot.Series(name: "rate", points: context.zoomedTime(PlotData.points(rate)), color: .gradient(.temp, 0.8))],
                  xAxis: Axis("time (ms)"), yAxis: Axis("rate (Hz)"))
