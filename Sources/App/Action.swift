@@ -35,12 +35,23 @@ public enum Action: Equatable, Sendable {
     case pinSlide
     /// `spiketty talk`: jumps to the pinned slide; pressed there, back to where the jump started.
     case goToPinned
+    /// Mouse: focuses pane n (a click on it).
+    case focusPane(Int)
+    /// Mouse wheel over a plot with a time axis: the screen's time axes show a shorter
+    /// (zoom in) or longer (zoom out) part of their window.
+    case zoomTimeIn
+    case zoomTimeOut
+    /// Mouse: shows neuron n's membrane potential (a click on its raster row).
+    case probeNeuron(Int)
+    /// Closes the membrane-potential overlay (a click on it, or Esc).
+    case closeProbe
 
     /// Actions that change only what is shown, not the simulation (a replay redoes these from
     /// the log's `key` lines; the others come from the log's own input lines).
     public var isUIOnly: Bool {
-        [.toggleHelp, .nextPane, .previousPane, .cycleTheme, .toggleZoom, .toggleLogScale,
-         .selectPreviousParameter, .selectNextParameter, .typeParameterValue].contains(self)
+        if isMouseAction { return true }
+        return [.toggleHelp, .nextPane, .previousPane, .cycleTheme, .toggleZoom, .toggleLogScale,
+                .selectPreviousParameter, .selectNextParameter, .typeParameterValue].contains(self)
     }
 }
 

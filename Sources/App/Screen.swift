@@ -16,6 +16,10 @@ public struct ScreenContext {
     public var scenario: Scenario
     /// Bar charts on a logarithmic value axis (`l`).
     public var logScale: Bool
+    /// Time axes show the last 1/timeZoom of their window (mouse wheel).
+    public var timeZoom = 1.0
+    /// Where panes, time plots and raster rows are drawn this frame (for the mouse).
+    public var hits = ScreenHits()
 }
 
 /// The body of the screen for one scenario kind: a layout of widgets bound to the readout.

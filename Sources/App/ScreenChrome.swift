@@ -35,7 +35,7 @@ enum ScreenChrome {
         TitleBar(left: titleText(app), right: statusText(app)).render(into: &buffer, area: titleRow, theme: theme)
         var context = ScreenContext(theme: theme, focusedPane: app.state.focusedPane, zoomed: app.state.zoomed,
                                     parameters: app.experiment.parameters, selectedParameter: app.state.selectedParameter,
-                                    scenario: app.scenario, logScale: app.state.logScale)
+                                    scenario: app.scenario, logScale: app.state.logScale, timeZoom: app.state.timeZoom)
         context.parameterEntry = app.state.parameterEntry
         context.fileParameterValues = app.fileParameterValues
         let readout = app.experiment.readout()
@@ -48,7 +48,9 @@ enum ScreenChrome {
                 .render(into: &buffer, area: body, theme: theme)
         } else {
             app.screen.render(readout, context: context, into: &buffer, area: body)
+            MembraneProbeOverlay.draw(app, context: context, into: &buffer, body: body)
         }
+        app.hits = context.hits
         if let message = app.state.message {
             buffer.fill(keyRow, with: Cell(" ", style: theme.style(.text)))
             buffer.put(" " + message, x: keyRow.x, y: keyRow.y, style: theme.style(.title), maxWidth: keyRow.width)
@@ -56,7 +58,8 @@ enum ScreenChrome {
             KeyBar(items: app.talk == nil ? keyBarItems : talkKeyBarItems).render(into: &buffer, area: keyRow, theme: theme)
         }
         if app.state.showHelp {
-            HelpOverlay(entries: (app.talk == nil ? KeyMap.helpRows : KeyMap.talkHelpRows).map { (keys: $0.0, description: $0.1) } + hardwareHelpRows(app))
+            HelpOverlay(entries: (app.talk == nil ? KeyMap.helpRows : KeyMap.talkHelpRows).map { (keys: $0.0, description: $0.1) }
+                        + MouseMap.helpRows + hardwareHelpRows(app))
                 .render(into: &buffer, area: buffer.bounds, theme: theme)
         }
     }

@@ -140,7 +140,7 @@ public final class SessionPlayback {
                 app.state.showHelp = false
             } else if action == "back" {
                 if app.state.zoomed { app.perform(.back) }
-            } else if let a = SessionPlayback.uiActions[action] {
+            } else if let a = SessionPlayback.uiActions[action] ?? Action(mouseLogName: action) {
                 app.perform(a)
             }
         case .param(let key, let value): app.setParameter(key, to: value)

@@ -28,6 +28,8 @@ public final class SpikettyApp {
     public let themes: [Theme]
     let terminal: any TerminalIO
     var screen: any Screen
+    /// What the last frame drew where, for the mouse.
+    var hits = ScreenHits()
     /// Frames drawn, and a smoothed measure of frames and biological ms per wall second.
     public private(set) var frameCount = 0
     public internal(set) var measuredFramesPerSecond = 0.0
@@ -100,6 +102,8 @@ public final class SpikettyApp {
         case .resize(let width, let height):
             record(.resize(width: width, height: height))
             return nil
+        case .mouse(let mouse):
+            return handle(mouse)
         case .key(let key):
             if state.parameterEntry != nil {
                 record(.key(name: KeyNames.name(key), action: "entry"))
@@ -128,6 +132,8 @@ public final class SpikettyApp {
     @discardableResult
     public func perform(_ action: Action) -> ExitReason? {
         switch action {
+        case .back where state.probedNeuron != nil:
+            state.probedNeuron = nil
         case .back where state.zoomed:
             state.zoomed = false
         case .quit, .back:
@@ -181,6 +187,8 @@ public final class SpikettyApp {
             resetSelectedParameter()
         case .nextSlide, .previousSlide, .pinSlide, .goToPinned:
             performTalk(action)
+        case .focusPane, .zoomTimeIn, .zoomTimeOut, .probeNeuron, .closeProbe:
+            performMouse(action)
         }
         return nil
     }
@@ -314,6 +322,7 @@ public final class SpikettyApp {
     /// Simulates one frame's worth of biological time (unless paused) and draws the frame
     /// (`draw: false` skips drawing, for a headless replay).
     public func advanceAndDraw(draw: Bool = true) {
+        syncMembraneProbe()
         if (!state.paused || state.stepRequested) && numericalFault == nil {
             experiment.advance(by: frameBiologicalMs)
             state.stepRequested = false

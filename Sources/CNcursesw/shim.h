@@ -37,6 +37,33 @@ static inline attr_t nc_a_reverse(void) { return A_REVERSE; }
 static inline attr_t nc_a_dim(void) { return A_DIM; }
 static inline attr_t nc_a_underline(void) { return A_UNDERLINE; }
 
+/* Mouse reporting (the BUTTONn_* masks are function-like macros Swift cannot import).
+ * Asks for presses of button 1 and the wheel (buttons 4 and 5), with click detection off
+ * (mouseinterval 0) so a press is reported at once instead of after the click interval.
+ * Returns whether the terminal can report any of them. endwin() (and mousemask(0)) turn
+ * reporting off again. */
+static inline int nc_enable_mouse(int on) {
+    mmask_t wanted = on ? (BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0;
+    mmask_t got = mousemask(wanted, 0);
+    if (on) mouseinterval(0);
+    return got != 0;
+}
+
+/* The pending mouse event: returns 0 when there is none, else 1 for a button-1 press,
+ * 4 for the wheel up, 5 for the wheel down, -1 for anything else; x and y are 0-based cells. */
+static inline int nc_get_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 4;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 5;
+#endif
+    return -1;
+}
+
 /* ioctl is variadic and not imported into Swift: set a terminal's window size
  * (used to give a pseudo-terminal the size the frame benchmark measures). */
 static inline int nc_set_winsize(int fd, unsigned short rows, unsigned short cols) {

@@ -57,7 +57,8 @@ public struct BarChart: Sendable {
             LegendEntry(marker: "█", name: $0.element, color: theme.color(colors[$0.offset % colors.count]))
         }
         let frame = PlotFrame(area: clip, yLabelWidth: ticks.map(\.label.cellWidth).max() ?? 0,
-                              wantsTop: !legend.isEmpty || !valueAxis.title.isEmpty, wantsXTitle: !categoryTitle.isEmpty)
+                              wantsTop: !legend.isEmpty || !valueAxis.title.isEmpty, wantsXTitle: !categoryTitle.isEmpty,
+                              topRows: PlotFrame.topRows(yTitle: valueAxis.title, legend: legend, width: clip.width))
         let plot = frame.plot
         guard !plot.isEmpty, !groups.isEmpty else { return }
         let lo = Ticks.transform(range.lowerBound, valueAxis.scale) ?? 0
@@ -93,7 +94,9 @@ public struct BarChart: Sendable {
             buffer.put("…", x: plot.maxX - 1, y: frame.hasXAxis ? plot.maxY + 1 : plot.maxY - 1, style: theme.style(.graphText), clip: clip)
         }
         frame.drawXTitle(into: &buffer, categoryTitle, theme: theme, clip: clip)
-        frame.drawTop(into: &buffer, yTitle: valueAxis.title, legend: legend, theme: theme, clip: clip)
+        let legendDrawn = frame.drawTop(into: &buffer, yTitle: valueAxis.title, legend: legend, theme: theme, clip: clip)
+        PlotAudit.report("BarChart", area: clip, frame: frame, xTitle: categoryTitle, yTitle: valueAxis.title,
+                         curves: legend.map(\.name), legendDrawn: legendDrawn)
     }
 
     /// The widest bars (up to 3 cells) and gap (1 or 0) that fit `groups` groups of `bars` bars.

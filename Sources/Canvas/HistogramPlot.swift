@@ -51,7 +51,8 @@ public struct HistogramPlot: Sendable {
             legend.append(LegendEntry(marker: "⣀", name: curveName, color: theme.color(curveColor)))
         }
         let frame = PlotFrame(area: clip, yLabelWidth: yTicks.map(\.label.cellWidth).max() ?? 0,
-                              wantsTop: !legend.isEmpty || !yAxis.title.isEmpty, wantsXTitle: !xAxis.title.isEmpty)
+                              wantsTop: !legend.isEmpty || !yAxis.title.isEmpty, wantsXTitle: !xAxis.title.isEmpty,
+                              topRows: PlotFrame.topRows(yTitle: yAxis.title, legend: legend, width: clip.width))
         let plot = frame.plot
         guard !plot.isEmpty else { return }
         let yMax = yRange.upperBound > 0 ? yRange.upperBound : 1
@@ -85,6 +86,8 @@ public struct HistogramPlot: Sendable {
             (plot.x + min(plot.width - 1, Int((($0.value - x0) / (x1 - x0) * Double(plot.width)).rounded(.down))), $0.label)
         }, theme: theme, clip: clip)
         frame.drawXTitle(into: &buffer, xAxis.title, theme: theme, clip: clip)
-        frame.drawTop(into: &buffer, yTitle: yAxis.title, legend: legend, theme: theme, clip: clip)
+        let legendDrawn = frame.drawTop(into: &buffer, yTitle: yAxis.title, legend: legend, theme: theme, clip: clip)
+        PlotAudit.report("HistogramPlot", area: clip, frame: frame, xTitle: xAxis.title, yTitle: yAxis.title,
+                         curves: legend.map(\.name), legendDrawn: legendDrawn)
     }
 }

@@ -56,14 +56,29 @@ public struct LinePlot: Sendable {
     public var yAxis: Axis
     public var references: [ReferenceLine]
     public var showLegend: Bool
+    /// Whether each named curve's current (last finite) value is printed at its end, right of
+    /// the plot, in the curve's colour (dropped when the area is narrow).
+    public var showEndValues: Bool
 
     public init(series: [Series], xAxis: Axis = Axis(), yAxis: Axis = Axis(), references: [ReferenceLine] = [],
-                showLegend: Bool = true) {
+                showLegend: Bool = true, showEndValues: Bool = true) {
         self.series = series
         self.xAxis = xAxis
         self.yAxis = yAxis
         self.references = references
         self.showLegend = showLegend
+        self.showEndValues = showEndValues
+    }
+
+    /// The last drawable point of each named series, with its value as printed at the curve's end.
+    public func endValues() -> [(series: Int, point: (x: Double, y: Double), text: String)] {
+        guard showEndValues else { return [] }
+        return series.enumerated().compactMap { i, s in
+            guard !s.name.isEmpty,
+                  let p = s.points.last(where: { Ticks.transform($0.x, xAxis.scale) != nil && Ticks.transform($0.y, yAxis.scale) != nil })
+            else { return nil }
+            return (i, p, Numeric.compact(p.y))
+        }
     }
 
     /// Draws the plot inside `area` only; small areas drop the legend, titles and axes.
@@ -75,8 +90,11 @@ public struct LinePlot: Sendable {
         let yRange = bounds(yAxis, values: yValues, maxCount: max(2, area.height / 3), nice: true)
         let yTicks = ticks(yAxis.scale, yRange, maxCount: max(2, (area.height - 3) / 2))
         let legend = legendEntries(theme)
+        let ends = endValues()
         let frame = PlotFrame(area: clip, yLabelWidth: yTicks.map(\.label.cellWidth).max() ?? 0,
-                              wantsTop: !legend.isEmpty || !yAxis.title.isEmpty, wantsXTitle: !xAxis.title.isEmpty)
+                              wantsTop: !legend.isEmpty || !yAxis.title.isEmpty, wantsXTitle: !xAxis.title.isEmpty,
+                              endLabelWidth: ends.map(\.text.cellWidth).max() ?? 0,
+                              topRows: PlotFrame.topRows(yTitle: yAxis.title, legend: legend, width: clip.width))
         let plot = frame.plot
         guard !plot.isEmpty else { return }
         let tx = transformed(xRange, xAxis.scale)
@@ -113,7 +131,13 @@ public struct LinePlot: Sendable {
             Ticks.transform(t.value, xAxis.scale).map { (frame.column(forFraction: span(tx, $0)), t.label) }
         }, theme: theme, clip: clip)
         frame.drawXTitle(into: &buffer, xAxis.title, theme: theme, clip: clip)
-        frame.drawTop(into: &buffer, yTitle: yAxis.title, legend: legend, theme: theme, clip: clip)
+        let legendDrawn = frame.drawTop(into: &buffer, yTitle: yAxis.title, legend: legend, theme: theme, clip: clip)
+        let endsDrawn = frame.drawEndLabels(into: &buffer, labels: ends.compactMap { end in
+            Ticks.transform(end.point.y, yAxis.scale).map { (frame.row(forFraction: span(ty, $0)), end.text, theme.color(series[end.series].color)) }
+        }, theme: theme, clip: clip)
+        PlotAudit.report("LinePlot", area: clip, frame: frame, xTitle: xAxis.title, yTitle: yAxis.title,
+                         curves: series.filter { !$0.points.isEmpty }.map(\.name), legendDrawn: legendDrawn,
+                         endValues: ends.map(\.text), endValuesDrawn: endsDrawn)
     }
 
     private func legendEntries(_ theme: Theme) -> [LegendEntry] {

@@ -119,4 +119,14 @@ public enum Numeric {
         let mantissa = step / pow10(e)
         return -e + (abs(mantissa - mantissa.rounded()) > 1e-6 ? 1 : 0)
     }
+
+    /// About three significant digits for a value printed next to a curve: `0.0123`, `12.3`,
+    /// `-65.2`, `1234`, and `1e3`-style outside 1e-3 ≤ |v| < 1e5.
+    public static func compact(_ value: Double) -> String {
+        let magnitude = abs(value)
+        guard value.isFinite, magnitude != 0 else { return format(value, decimals: 0) }
+        if magnitude >= 1e5 || magnitude < 1e-3 { return scientific(value) }
+        let e = Int(log10(magnitude).rounded(.down))
+        return format(value, decimals: min(4, max(0, 2 - e)))
+    }
 }

@@ -25,12 +25,19 @@ public struct PlotFrame: Sendable {
     /// Whether the x-axis title row is shown.
     public var hasXTitle: Bool
 
-    /// Lays out a plot in `area` with y tick labels `yLabelWidth` cells wide.
-    public init(area: Rect, yLabelWidth: Int, wantsTop: Bool, wantsXAxis: Bool = true, wantsXTitle: Bool) {
+    /// Right of the plot: where the current (last) value of each curve is printed, empty when
+    /// not wanted or dropped (the plot keeps at least 12 cells).
+    public var endLabels: Rect
+
+    /// Lays out a plot in `area` with y tick labels `yLabelWidth` cells wide and, when
+    /// `endLabelWidth > 0`, a column of end values that wide (plus a gap) on the right.
+    /// `topRows` 2 gives the legend a second row (when the area is at least 10 rows high).
+    public init(area: Rect, yLabelWidth: Int, wantsTop: Bool, wantsXAxis: Bool = true, wantsXTitle: Bool,
+                endLabelWidth: Int = 0, topRows: Int = 1) {
         var rest = area
         top = Rect(x: area.x, y: area.y, width: 0, height: 0)
         if wantsTop, rest.height >= 6 {
-            let (t, r) = rest.splitTop(1)
+            let (t, r) = rest.splitTop(topRows >= 2 && rest.height >= 10 ? 2 : 1)
             top = t
             rest = r
         }
@@ -45,7 +52,34 @@ public struct PlotFrame: Sendable {
         } else if hasXAxis {
             rest = rest.splitLeft(1).1  // room for the corner
         }
+        endLabels = Rect(x: rest.maxX, y: rest.y, width: 0, height: 0)
+        if endLabelWidth > 0, rest.width >= endLabelWidth + 1 + 12 {
+            endLabels = Rect(x: rest.maxX - endLabelWidth, y: rest.y, width: endLabelWidth, height: rest.height)
+            rest.width -= endLabelWidth + 1
+        }
         plot = rest
+    }
+
+    /// Prints each curve's current value in its colour right of the plot, at the row its last
+    /// point is drawn in (moved to the nearest free row when two would share one).
+    /// Returns the texts drawn.
+    @discardableResult
+    public func drawEndLabels(into buffer: inout CellBuffer, labels: [(row: Int, text: String, color: Color)],
+                              theme: Theme, clip: Rect) -> [String] {
+        guard !endLabels.isEmpty else { return [] }
+        var taken = Set<Int>(), drawn: [String] = []
+        for label in labels {
+            let wanted = min(max(label.row, endLabels.y), endLabels.maxY - 1)
+            let candidates = (0..<endLabels.height).flatMap { d in [wanted + d, wanted - d] }
+            guard let row = candidates.first(where: { $0 >= endLabels.y && $0 < endLabels.maxY && !taken.contains($0) })
+            else { continue }
+            taken.insert(row)
+            let style = Style(foreground: label.color, background: theme.style(.text).background)
+            buffer.put("◂", x: endLabels.x - 1, y: row, style: style, clip: clip)
+            buffer.put(label.text.truncated(toCells: endLabels.width), x: endLabels.x, y: row, style: style, clip: clip)
+            drawn.append(label.text)
+        }
+        return drawn
     }
 
     /// Draws the left axis line with tick marks at `ticks` (row, label) and the labels.
@@ -100,19 +134,38 @@ public struct PlotFrame: Sendable {
     ///
     /// Legend entries are a coloured marker and a name; entries that do not fit are dropped
     /// from the end.
-    public func drawTop(into buffer: inout CellBuffer, yTitle: String, legend: [LegendEntry], theme: Theme, clip: Rect) {
-        guard !top.isEmpty else { return }
+    /// Returns the names of the entries drawn.
+    @discardableResult
+    public func drawTop(into buffer: inout CellBuffer, yTitle: String, legend: [LegendEntry], theme: Theme, clip: Rect) -> [String] {
+        guard !top.isEmpty else { return [] }
         let titleWidth = min(yTitle.cellWidth, top.width)
         buffer.put(yTitle.truncated(toCells: top.width), x: top.x, y: top.y, style: theme.style(.graphText), clip: clip)
-        var entries = legend
-        func width(_ e: [LegendEntry]) -> Int { e.reduce(0) { $0 + $1.name.cellWidth + 3 } }
-        while !entries.isEmpty, width(entries) > top.width - titleWidth - (titleWidth > 0 ? 1 : 0) { entries.removeLast() }
-        var x = top.maxX - width(entries) + 1
-        for e in entries {
-            buffer.put(e.marker, x: x, y: top.y, style: Style(foreground: e.color, background: theme.style(.text).background), clip: clip)
-            buffer.put(e.name, x: x + 2, y: top.y, style: theme.style(.graphText), clip: clip)
-            x += e.name.cellWidth + 3
+        func width(_ e: ArraySlice<LegendEntry>) -> Int { e.reduce(0) { $0 + $1.name.cellWidth + 3 } }
+        var drawn: [String] = []
+        var rest = legend[...]
+        for row in 0..<top.height {
+            let room = top.width - (row == 0 ? titleWidth + (titleWidth > 0 ? 1 : 0) : 0)
+            var entries = rest
+            // Fill the row from the front; the rest goes to the next row (or is dropped).
+            while !entries.isEmpty, width(entries) > room { entries.removeLast() }
+            var x = top.maxX - width(entries) + 1
+            for e in entries {
+                buffer.put(e.marker, x: x, y: top.y + row, style: Style(foreground: e.color, background: theme.style(.text).background), clip: clip)
+                buffer.put(e.name, x: x + 2, y: top.y + row, style: theme.style(.graphText), clip: clip)
+                x += e.name.cellWidth + 3
+                drawn.append(e.name)
+            }
+            rest = rest.dropFirst(entries.count)
+            if rest.isEmpty { break }
         }
+        return drawn
+    }
+
+    /// Rows the top needs for a y title and legend entries in `width` cells: 2 when they do not
+    /// fit in one.
+    public static func topRows(yTitle: String, legend: [LegendEntry], width: Int) -> Int {
+        let needed = yTitle.cellWidth + (yTitle.isEmpty ? 0 : 1) + legend.reduce(0) { $0 + $1.name.cellWidth + 3 }
+        return needed > width ? 2 : 1
     }
 
     /// The row of `plot` that holds a value at `fraction` (0 bottom … 1 top) of the height,

@@ -31,6 +31,8 @@ public struct SpikeRaster: Sendable {
     public var spikeNeurons: [Int]
     /// Title of the time axis with units, e.g. `"time (s)"` (empty: no title row).
     public var timeAxisTitle: String
+    /// Title of the neuron axis, shown above it when there is room (empty: none).
+    public var neuronAxisTitle = "neuron"
     /// Whether to draw neuron and time ticks when there is room.
     public var showAxes: Bool
     /// A fixed dot colour instead of the density gradient.
@@ -59,9 +61,8 @@ public struct SpikeRaster: Sendable {
     public func render(into buffer: inout CellBuffer, area: Rect, theme: Theme) {
         let clip = area.intersection(buffer.bounds)
         guard !clip.isEmpty, neuronCount > 0 else { return }
-        let neuronTicks = showAxes ? Ticks.linear(0...Double(neuronCount - 1), maxCount: max(2, area.height / 3)) : []
-        let frame = PlotFrame(area: clip, yLabelWidth: neuronTicks.map(\.label.cellWidth).max() ?? 0, wantsTop: false,
-                              wantsXAxis: showAxes, wantsXTitle: showAxes && !timeAxisTitle.isEmpty)
+        let neuronTicks = self.neuronTicks(area)
+        let frame = self.frame(clip, ticks: neuronTicks)
         let plot = frame.plot
         guard !plot.isEmpty else { return }
         var canvas = BrailleCanvas(width: plot.width, height: plot.height)
@@ -81,6 +82,34 @@ public struct SpikeRaster: Sendable {
             }, theme: theme, clip: clip)
         }
         frame.drawXTitle(into: &buffer, timeAxisTitle, theme: theme, clip: clip)
+        frame.drawTop(into: &buffer, yTitle: neuronAxisTitle, legend: [], theme: theme, clip: clip)
+        PlotAudit.report("SpikeRaster", area: clip, frame: frame, xTitle: timeAxisTitle, yTitle: neuronAxisTitle, curves: [],
+                         legendDrawn: [])
+    }
+
+    private func neuronTicks(_ area: Rect) -> [Tick] {
+        showAxes ? Ticks.linear(0...Double(max(0, neuronCount - 1)), maxCount: max(2, area.height / 3)) : []
+    }
+
+    /// The layout: the neuron axis gets a `neuron` title in the top row when there is room.
+    private func frame(_ clip: Rect, ticks: [Tick]) -> PlotFrame {
+        PlotFrame(area: clip, yLabelWidth: ticks.map(\.label.cellWidth).max() ?? 0, wantsTop: showAxes && !neuronAxisTitle.isEmpty,
+                  wantsXAxis: showAxes, wantsXTitle: showAxes && !timeAxisTitle.isEmpty)
+    }
+
+    /// Which neuron each cell row of the plot shows (the first one whose dot row falls in it;
+    /// nil for rows without a neuron), with the plot's cells, when drawn in `area`: what a click
+    /// on a row points at.
+    public func rowNeurons(in area: Rect) -> (plot: Rect, neurons: [Int?]) {
+        let plot = frame(area, ticks: neuronTicks(area)).plot
+        guard !plot.isEmpty, neuronCount > 0 else { return (plot, []) }
+        let dotHeight = plot.height * 4
+        var neurons = [Int?](repeating: nil, count: plot.height)
+        for n in (0..<neuronCount).reversed() {
+            let row = dotRow(n, dotHeight: dotHeight) / 4
+            if row >= 0 && row < plot.height { neurons[row] = n }
+        }
+        return (plot, neurons)
     }
 
     /// Spikes as density-coloured dots (the classic raster).

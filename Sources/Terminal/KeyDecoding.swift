@@ -6,7 +6,9 @@ enum DecodedInput: Equatable {
     case key(Key)
     /// KEY_RESIZE: ncurses has already updated LINES/COLS.
     case resize
-    /// Something the app has no use for (mouse, unknown function key, invalid scalar).
+    /// KEY_MOUSE: a mouse event is waiting for `getmouse`.
+    case mouse
+    /// Something the app has no use for (unknown function key, invalid scalar).
     case ignored
 }
 
@@ -25,6 +27,7 @@ enum KeyDecoding {
     /// A function-key code (`get_wch` returned KEY_CODE_YES).
     static func decode(keyCode: Int32) -> DecodedInput {
         if keyCode == KEY_RESIZE { return .resize }
+        if keyCode == KEY_MOUSE { return .mouse }
         return keyCodeTable[keyCode].map(DecodedInput.key) ?? .ignored
     }
 
@@ -48,6 +51,19 @@ enum KeyDecoding {
         case KEY_CODE_YES: return decode(keyCode: Int32(bitPattern: value))
         case OK: return decode(character: value)
         default: return nil   // ERR: nothing (more) to read
+        }
+    }
+}
+
+extension KeyDecoding {
+    /// The app's mouse event for what `nc_get_mouse` returned (1: button-1 press, 4/5: wheel
+    /// up/down; others are of no use to the app).
+    static func mouse(code: Int32, x: Int32, y: Int32) -> MouseEvent? {
+        switch code {
+        case 1: return MouseEvent(.press, x: Int(x), y: Int(y))
+        case 4: return MouseEvent(.wheelUp, x: Int(x), y: Int(y))
+        case 5: return MouseEvent(.wheelDown, x: Int(x), y: Int(y))
+        default: return nil
         }
     }
 }

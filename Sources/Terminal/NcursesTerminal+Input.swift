@@ -61,6 +61,10 @@ extension NcursesTerminal {
                 let s = size
                 let event = InputEvent.resize(width: s.width, height: s.height)
                 if events.last != event { events.append(event) }
+            case .mouse:
+                var x: Int32 = 0, y: Int32 = 0
+                let code = nc_get_mouse(&x, &y)
+                if let event = KeyDecoding.mouse(code: code, x: x, y: y) { events.append(.mouse(event)) }
             case .ignored:
                 continue
             }

@@ -53,6 +53,9 @@ public final class NcursesTerminal: TerminalIO {
     /// found it pending). Use `exitStatus(forSignal:)` to exit with 128+signo.
     public internal(set) var receivedSignal: Int32?
 
+    /// Whether the terminal reports clicks and the wheel (ncurses found a mouse protocol).
+    public private(set) var mouseReporting = false
+
     let window: UnsafeMutablePointer<WINDOW>
     let screen: OpaquePointer
     /// The terminal's COLORS (0 when colour was not started).
@@ -107,6 +110,7 @@ public final class NcursesTerminal: TerminalIO {
         nodelay(win, true)        // get_wch returns ERR instead of blocking
         set_escdelay(25)          // Esc alone is reported after 25 ms
         curs_set(0)
+        mouseReporting = nc_enable_mouse(1) != 0   // clicks and the wheel (off again in shutdown)
 
         var depth = ColorDepth.none
         var colorCount = 0
@@ -142,6 +146,7 @@ public final class NcursesTerminal: TerminalIO {
             if s != 0 { receivedSignal = s }
         }
         if cursesActive.exchange(false, ordering: .sequentiallyConsistent) {
+            if mouseReporting { _ = nc_enable_mouse(0) }   // endwin also switches it off; be explicit
             curs_set(1)
             endwin()
         }

@@ -27,7 +27,7 @@ import Testing
     @Test func oscillationsShowRateAndTemperature() throws {
         let text = try frame("oscillations", frames: 8)
         #expect(text.contains("LIF oscillating background:"))
-        #expect(text.contains("background rate (Hz)"))
+        #expect(text.contains("rate (Hz)"))   // the rate plot's y axis (issue 11: the unit on the axis)
         #expect(text.contains("T_eff"))
     }
 }

@@ -21,9 +21,19 @@ import Testing
 
     @Test func resizeAndUnknownCodes() {
         #expect(KeyDecoding.decode(keyCode: KEY_RESIZE) == .resize)
-        #expect(KeyDecoding.decode(keyCode: KEY_MOUSE) == .ignored)
+        #expect(KeyDecoding.decode(keyCode: KEY_MOUSE) == .mouse)
         #expect(KeyDecoding.decode(keyCode: KEY_F0 + 13) == .ignored)   // shifted F1 on xterm
         #expect(KeyDecoding.decode(keyCode: KEY_F0) == .ignored)
+    }
+
+    /// What `nc_get_mouse` reports becomes the app's mouse events: a button-1 press, the
+    /// wheel up (button 4) and down (button 5) at the 0-based cell; other buttons are dropped.
+    @Test func mouseEvents() {
+        #expect(KeyDecoding.mouse(code: 1, x: 10, y: 5) == MouseEvent(.press, x: 10, y: 5))
+        #expect(KeyDecoding.mouse(code: 4, x: 0, y: 0) == MouseEvent(.wheelUp, x: 0, y: 0))
+        #expect(KeyDecoding.mouse(code: 5, x: 119, y: 39) == MouseEvent(.wheelDown, x: 119, y: 39))
+        #expect(KeyDecoding.mouse(code: -1, x: 3, y: 3) == nil)
+        #expect(KeyDecoding.mouse(code: 0, x: 3, y: 3) == nil)
     }
 
     @Test func characters() {

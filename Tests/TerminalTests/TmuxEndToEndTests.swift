@@ -95,7 +95,7 @@ import Glibc
 /// A private tmux server with one 100x30 pane running a plain bash.
 final class TmuxHarness {
     let tmuxPath: String
-    let socket = "spiketty-test-\(getpid())"
+    let socket = "spiketty-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let dir: String
 
     init(tmux: String) throws {

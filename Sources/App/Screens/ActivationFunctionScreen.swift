@@ -34,6 +34,7 @@ struct ActivationFunctionScreen: Screen {
     }
 
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        context.hits.pane(pane.rawValue, area)
         let theme = context.theme
         let role: Theme.Role = context.focusedPane == pane.rawValue ? .hotkey : .box
         switch pane {
@@ -64,7 +65,7 @@ struct ActivationFunctionScreen: Screen {
             }
             LinePlot(series: [LinePlot.Series(name: "residual", points: PlotData.points(r, maxPoints: 10_000).filter { $0.y.isFinite },
                                               color: .gradient(.spike, 1), mode: .points)],
-                     xAxis: Axis("E_l (mV)"), yAxis: Axis("Δp_on"), references: [LinePlot.ReferenceLine(y: 0)], showLegend: false)
+                     xAxis: Axis("E_l (mV)"), yAxis: Axis("Δp_on"), references: [LinePlot.ReferenceLine(y: 0)])
                 .render(into: &buffer, area: inner, theme: theme)
         case .figures:
             FiguresPane(primary: primary).render(readout, context: context, focused: context.focusedPane == pane.rawValue,

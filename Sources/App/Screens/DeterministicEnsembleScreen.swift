@@ -40,6 +40,7 @@ struct DeterministicEnsembleScreen: Screen {
     private static let phases = ["before", "training", "after", "done"]
 
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        context.hits.pane(pane.rawValue, area)
         let theme = context.theme
         switch pane {
         case .distribution:
@@ -61,9 +62,10 @@ struct DeterministicEnsembleScreen: Screen {
             let inner = panel("D_KL during training (pooled, per iteration window)", pane, context, right: iteration)
                 .render(into: &buffer, area: area, theme: theme)
             guard let s = readout.series.first(where: { $0.name == "dkl_ensemble_training" }) else { return }
-            LinePlot(series: [LinePlot.Series(name: "ensemble", points: PlotData.points(s, positiveOnly: true), color: .gradient(.train, 1))],
+            LinePlot(series: [LinePlot.Series(name: "ensemble", points: context.zoomedTime(PlotData.points(s, positiveOnly: true)), color: .gradient(.train, 1))],
                      xAxis: Axis("time (ms)"), yAxis: Axis("D_KL (nats)", scale: .log10))
                 .render(into: &buffer, area: inner, theme: theme)
+            context.hits.timePlot(inner)
         case .correlation:
             let r = readout.figure("input_corr_mean_ensemble").map { String(format: " mean %.3f ", $0) } ?? ""
             let inner = panel("background-input correlation ρ_kl", pane, context, right: r).render(into: &buffer, area: area, theme: theme)

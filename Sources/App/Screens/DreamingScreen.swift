@@ -54,6 +54,7 @@ struct DreamingScreen: Screen {
     }
 
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        context.hits.pane(pane.rawValue, area)
         let theme = context.theme
         let completion = showsCompletion(context)
         let what = completion ? "completions (left half clamped)" : "dreams"
@@ -77,10 +78,9 @@ struct DreamingScreen: Screen {
             let inner = panel(completion ? "inference network: visible ↓ hidden ↑" : "dreaming network: visible ↓ hidden ↑",
                               pane, context, role: .rasterBox).render(into: &buffer, area: area, theme: theme)
             guard let r = readout.raster else { return }
-            SpikeRaster(neuronCount: r.neuronCount, timeStart: r.startMs, timeEnd: max(r.endMs, r.startMs + 1),
-                        spikeTimes: r.spikeTimesMs, spikeNeurons: r.spikeNeurons.map(Int.init), timeAxisTitle: "time (ms)",
-                        onWindow: r.onWindowMs)
-                .render(into: &buffer, area: inner, theme: theme)
+            let raster = r.widget(context, timeAxisTitle: "time (ms)", neuronAxisTitle: "unit")
+            raster.render(into: &buffer, area: inner, theme: theme)
+            context.hits.raster(raster, area: inner)
         case .occupancy:
             let inner = panel("classes dreamed vs data", pane, context).render(into: &buffer, area: area, theme: theme)
             guard let d = readout.distributions.first, d.values.count >= 2 else { return }

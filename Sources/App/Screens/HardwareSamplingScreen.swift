@@ -42,6 +42,7 @@ struct HardwareSamplingScreen: Screen {
     }
 
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        context.hits.pane(pane.rawValue, area)
         let theme = context.theme
         switch pane {
         case .divergence:

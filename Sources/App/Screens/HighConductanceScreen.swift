@@ -43,16 +43,16 @@ struct HighConductanceScreen: Screen {
     }
 
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        context.hits.pane(pane.rawValue, area)
         let theme = context.theme
         switch pane {
         case .raster:
             let rate = readout.figure("rate_hz_mean").map { " " + format($0) + " Hz " } ?? ""
             let inner = panel("spike raster", pane, context, right: rate).render(into: &buffer, area: area, theme: theme)
             guard let r = readout.raster else { return }
-            SpikeRaster(neuronCount: r.neuronCount, timeStart: r.startMs / 1000, timeEnd: max(r.endMs, r.startMs + 1) / 1000,
-                        spikeTimes: r.spikeTimesMs.map { $0 / 1000 }, spikeNeurons: r.spikeNeurons.map(Int.init),
-                        timeAxisTitle: "time (s)")
-                .render(into: &buffer, area: inner, theme: theme)
+            let raster = r.widget(context, unit: 1000, timeAxisTitle: "time (s)")
+            raster.render(into: &buffer, area: inner, theme: theme)
+            context.hits.raster(raster, area: inner)
         case .histogram:
             let sd = readout.figure("membrane_sd_mv").map { " σ " + String(format: "%.2f", $0) + " mV " } ?? ""
             let inner = panel("free membrane potential", pane, context, right: sd).render(into: &buffer, area: area, theme: theme)
@@ -66,7 +66,7 @@ struct HighConductanceScreen: Screen {
             var series: [LinePlot.Series] = []
             var references: [LinePlot.ReferenceLine] = []
             for (i, trace) in readout.traces.enumerated() {
-                let points = decimated(trace, maxPoints: max(2, inner.width * 2))
+                let points = context.zoomedTime(decimated(trace, maxPoints: max(2, inner.width * 2 * Int(context.timeZoom))))
                 series.append(LinePlot.Series(name: trace.label, points: points,
                                               color: trace.reference == nil ? .gradient(.spike, 1) : colors[i % colors.count]))
                 if let ref = trace.reference, !references.contains(where: { $0.y == ref }) {
@@ -75,6 +75,7 @@ struct HighConductanceScreen: Screen {
             }
             LinePlot(series: series, xAxis: Axis("time (ms)"), yAxis: Axis("V (mV)"), references: references)
                 .render(into: &buffer, area: inner, theme: theme)
+            context.hits.timePlot(inner)
         case .figures:
             // The documented figures first; the others (standard errors, conductances) only
             // when the pane is tall enough to keep the parameters and some explanation.

@@ -46,6 +46,7 @@ struct LIFSamplingScreen: Screen {
     }
 
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        context.hits.pane(pane.rawValue, area)
         let theme = context.theme
         switch pane {
         case .raster:
@@ -55,20 +56,19 @@ struct LIFSamplingScreen: Screen {
             // Traces under the raster when the pane is tall enough for both.
             let split = inner.height >= 14 && !readout.traces.isEmpty
             let parts = split ? inner.rows([3, 2]) : [inner]
-            SpikeRaster(neuronCount: r.neuronCount, timeStart: r.startMs, timeEnd: max(r.endMs, r.startMs + 1),
-                        spikeTimes: r.spikeTimesMs, spikeNeurons: r.spikeNeurons.map(Int.init), timeAxisTitle: split ? "" : "time (ms)",
-                        onWindow: r.onWindowMs)
-                .render(into: &buffer, area: parts[0], theme: theme)
+            let raster = r.widget(context, timeAxisTitle: "time (ms)", neuronAxisTitle: "unit")
+            raster.render(into: &buffer, area: parts[0], theme: theme)
+            context.hits.raster(raster, area: parts[0])
             if split {
                 let series = readout.traces.prefix(3).enumerated().map { i, t in
-                    LinePlot.Series(name: t.label, points: PlotData.points(t, maxPoints: parts[1].width * 2),
+                    LinePlot.Series(name: t.label, points: context.zoomedTime(PlotData.points(t, maxPoints: parts[1].width * 2 * Int(context.timeZoom))),
                                     color: .gradient(.spike, Double(i) / 2))
                 }
                 let threshold = readout.traces.first?.reference
                 LinePlot(series: Array(series), xAxis: Axis("time (ms)"), yAxis: Axis("V (mV)"),
-                         references: threshold.map { [LinePlot.ReferenceLine(y: $0, name: "threshold")] } ?? [],
-                         showLegend: false)
+                         references: threshold.map { [LinePlot.ReferenceLine(y: $0, name: "threshold")] } ?? [])
                     .render(into: &buffer, area: parts[1], theme: theme)
+                context.hits.timePlot(parts[1])
             }
         case .divergence:
             let dkl = readout.figure("dkl_target_sampled").map { " " + String(format: "%.4f", $0) + " " } ?? ""

@@ -26,6 +26,7 @@ struct LeastActionScreen: Screen {
     }
 
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        context.hits.pane(pane.rawValue, area)
         let theme = context.theme
         switch pane {
         case .scope:
@@ -34,7 +35,7 @@ struct LeastActionScreen: Screen {
             let inner = Panel(title: "oscilloscope: target and output", rightTitle: phase, role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
             LeastActionPanels.scope(readout, names: ["target", "output", "no prospective coding"], into: &buffer, area: inner,
-                                    theme: theme, bounds: -1.6...1.6)
+                                    context: context, bounds: -1.6...1.6)
         case .hidden:
             let units = readout.landscapes.first?.rows ?? 0
             let inner = Panel(title: "hidden activity r = φ(ŭ), \(units) units", role: LeastActionPanels.role(pane, context))
@@ -43,16 +44,18 @@ struct LeastActionScreen: Screen {
         case .curves:
             let inner = Panel(title: "running error and energy E(t)", role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
-            let halves = inner.columns([1, 1])
+            var halves = inner.columns([1, 1])
+            halves[0].width -= 1   // a blank column between the two plots
             let mse = readout.series.filter { $0.name.hasPrefix("mse_running") }.enumerated().map { i, s in
-                LinePlot.Series(name: i == 0 ? "MSE" : "w/o prosp.", points: PlotData.points(s),
+                LinePlot.Series(name: i == 0 ? "MSE" : "w/o prosp.", points: context.zoomedTime(PlotData.points(s)),
                                 color: i == 0 ? .gradient(.train, 0) : .role(.bad))
             }
-            LinePlot(series: mse, xAxis: Axis("time (ms)")).render(into: &buffer, area: halves[0], theme: theme)
+            LinePlot(series: mse, xAxis: Axis("time (ms)"), yAxis: Axis("MSE (a.u.²)")).render(into: &buffer, area: halves[0], theme: theme)
             let energy = readout.series.first { $0.name == "energy" }.map {
-                [LinePlot.Series(name: "energy E", points: PlotData.points($0), color: .gradient(.energy, 0.8))]
+                [LinePlot.Series(name: "energy E", points: context.zoomedTime(PlotData.points($0)), color: .gradient(.energy, 0.8))]
             } ?? []
-            LinePlot(series: energy, xAxis: Axis("time (ms)")).render(into: &buffer, area: halves[1], theme: theme)
+            LinePlot(series: energy, xAxis: Axis("time (ms)"), yAxis: Axis("E (a.u.)")).render(into: &buffer, area: halves[1], theme: theme)
+            context.hits.timePlot(inner)
         case .equations:
             EquationPanel(title: "slide equations · hidden unit \(context.scenario.integer("display", "equationNeuron"))", lines: LeastActionPanels.equationLines(readout, rows: area.height - 2),
                           role: LeastActionPanels.role(pane, context))
@@ -125,16 +128,19 @@ enum LeastActionPanels {
 
     /// The oscilloscope: the readout's traces as lines, named `names` in order, y fixed to `bounds`.
     /// `inSeconds`: the time axis in s instead of ms.
-    static func scope(_ readout: Readout, names: [String], into buffer: inout CellBuffer, area: Rect, theme: Theme,
+    static func scope(_ readout: Readout, names: [String], into buffer: inout CellBuffer, area: Rect, context: ScreenContext,
                       bounds: ClosedRange<Double>?, inSeconds: Bool = false) {
+        let theme = context.theme
         let colors: [SeriesColor] = [.role(.title), .gradient(.train, 0), .role(.bad)]
         let scale = inSeconds ? 0.001 : 1
         let series = readout.traces.prefix(names.count).enumerated().map { i, trace in
-            LinePlot.Series(name: names[i], points: PlotData.points(trace, maxPoints: max(2, area.width * 2)).map { (x: $0.x * scale, y: $0.y) },
+            LinePlot.Series(name: names[i], points: context.zoomedTime(PlotData.points(trace, maxPoints: max(2, area.width * 2) * Int(context.timeZoom))
+                                .map { (x: $0.x * scale, y: $0.y) }),
                             color: colors[i % colors.count])
         }
-        LinePlot(series: series, xAxis: Axis(inSeconds ? "time (s)" : "time (ms)"), yAxis: Axis("ŭ", bounds: bounds))
+        LinePlot(series: series, xAxis: Axis(inSeconds ? "time (s)" : "time (ms)"), yAxis: Axis("ŭ (a.u.)", bounds: bounds))
             .render(into: &buffer, area: area, theme: theme)
+        context.hits.timePlot(area)
     }
 
     /// The first landscape as a heat strip (rows = units, columns = time), its columns resampled

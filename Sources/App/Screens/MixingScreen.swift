@@ -47,6 +47,7 @@ struct MixingScreen: Screen {
     }
 
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        context.hits.pane(pane.rawValue, area)
         let theme = context.theme
         switch pane {
         case .streams:
@@ -61,10 +62,15 @@ struct MixingScreen: Screen {
             }
         case .energy:
             let oscillating = readout.series.first { $0.name == "background_rate_hz" }
-            if let rate = oscillating, area.height >= 12 {
+            if let rate = oscillating, area.height >= 20 {
                 let (top, bottom) = area.splitTop(area.height / 2)
                 drawRate(rate, readout, context, &buffer, top)
                 drawFreeEnergy(readout, context, &buffer, bottom)
+            } else if let rate = oscillating, area.width >= 60, area.height >= 8 {
+                // Too low to stack two plots with their axis titles and legends: side by side.
+                let cols = area.columns([2, 3])
+                drawRate(rate, readout, context, &buffer, cols[0])
+                drawFreeEnergy(readout, context, &buffer, cols[1])
             } else {
                 drawFreeEnergy(readout, context, &buffer, area)
             }
@@ -113,21 +119,23 @@ struct MixingScreen: Screen {
             .render(into: &buffer, area: area, theme: context.theme)
         let streams = readout.series.filter { $0.name.hasPrefix("free_energy_") }
         let series = streams.enumerated().map { i, s in
-            LinePlot.Series(name: String(s.name.dropFirst("free_energy_".count)), points: PlotData.points(s),
+            LinePlot.Series(name: String(s.name.dropFirst("free_energy_".count)), points: context.zoomedTime(PlotData.points(s)),
                             color: .gradient(.train, Double(i) / Double(max(1, streams.count - 1))))
         }
         LinePlot(series: series, xAxis: Axis("time (ms)"), yAxis: Axis("F (nats)"))
             .render(into: &buffer, area: inner, theme: context.theme)
+        context.hits.timePlot(inner)
     }
 
     /// Background rate over the last periods and the effective-temperature gauge (science.md 3.6 table).
     private func drawRate(_ rate: Series, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
         let t = readout.figure("effective_temperature") ?? .nan
         let gauge = " T_eff \(String(format: "%.2f", t)) "
-        let inner = panel("background rate (Hz) · samples kept at the troughs", .energy, context, right: gauge)
+        let inner = panel(area.width >= 50 ? "background rate · samples kept at the troughs" : "rate", .energy, context, right: gauge)
             .render(into: &buffer, area: area, theme: context.theme)
-        LinePlot(series: [LinePlot.Series(name: "rate", points: PlotData.points(rate), color: .gradient(.temp, 0.8))],
-                 xAxis: Axis("time (ms)"), yAxis: Axis("Hz"), showLegend: false)
+        LinePlot(series: [LinePlot.Series(name: "rate", points: context.zoomedTime(PlotData.points(rate)), color: .gradient(.temp, 0.8))],
+                 xAxis: Axis("time (ms)"), yAxis: Axis("rate (Hz)"))
             .render(into: &buffer, area: inner, theme: context.theme)
+        context.hits.timePlot(inner)
     }
 }

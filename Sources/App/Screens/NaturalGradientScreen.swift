@@ -62,6 +62,7 @@ struct NaturalGradientScreen: Screen {
     }
 
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        context.hits.pane(pane.rawValue, area)
         let theme = context.theme
         switch pane {
         case .plane:
@@ -84,11 +85,12 @@ struct NaturalGradientScreen: Screen {
                 .render(into: &buffer, area: area, theme: theme)
             let series = Self.learners.compactMap { learner in
                 readout.series.first { $0.name == "rmse_\(learner.name)_hz" }.map {
-                    LinePlot.Series(name: learner.label, points: PlotData.points($0).map { (x: $0.x / 1000, y: $0.y) }, color: learner.color)
+                    LinePlot.Series(name: learner.label, points: context.zoomedTime(PlotData.points($0).map { (x: $0.x / 1000, y: $0.y) }), color: learner.color)
                 }
             }
-            LinePlot(series: series, xAxis: Axis("learning time (s)"), yAxis: Axis(""))
+            LinePlot(series: series, xAxis: Axis("learning time (s)"), yAxis: Axis("RMSE (Hz)"))
                 .render(into: &buffer, area: inner, theme: theme)
+            context.hits.timePlot(inner)
         case .rules:
             let lines = [
                 "Euclid:  Δw = η (1−φ)(y* − φ_max φ dt) xᵋ",

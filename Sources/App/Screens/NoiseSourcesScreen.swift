@@ -40,16 +40,16 @@ struct NoiseSourcesScreen: Screen {
     }
 
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        context.hits.pane(pane.rawValue, area)
         let theme = context.theme
         switch pane {
         case .raster:
             let names = Self.lanes.map(\.label).joined(separator: " · ")
             let inner = panel("states of one network per source (rows: \(names))", pane, context).render(into: &buffer, area: area, theme: theme)
             guard let r = readout.raster else { return }
-            SpikeRaster(neuronCount: r.neuronCount, timeStart: r.startMs / 1000, timeEnd: max(r.endMs, r.startMs + 1) / 1000,
-                        spikeTimes: r.spikeTimesMs.map { $0 / 1000 }, spikeNeurons: r.spikeNeurons.map(Int.init),
-                        timeAxisTitle: "time (s)", onWindow: r.onWindowMs.map { $0 / 1000 })
-                .render(into: &buffer, area: inner, theme: theme)
+            let raster = r.widget(context, unit: 1000, timeAxisTitle: "time (s)", neuronAxisTitle: "unit")
+            raster.render(into: &buffer, area: inner, theme: theme)
+            context.hits.raster(raster, area: inner)
         case .dkl:
             let inner = panel("D_KL(p*‖p) vs sampled time, mean over networks", pane, context).render(into: &buffer, area: area, theme: theme)
             var series: [LinePlot.Series] = []

@@ -25,13 +25,14 @@ struct TeacherStudentScreen: Screen {
     }
 
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        context.hits.pane(pane.rawValue, area)
         let theme = context.theme
         switch pane {
         case .scope:
             let ratio = readout.figure("teacher_error_ratio").flatMap { $0.isFinite ? " error ÷\(String(format6: $0)) " : nil } ?? ""
             let inner = Panel(title: "teacher and student output", rightTitle: ratio, role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
-            LeastActionPanels.scope(readout, names: ["teacher", "student"], into: &buffer, area: inner, theme: theme, bounds: nil,
+            LeastActionPanels.scope(readout, names: ["teacher", "student"], into: &buffer, area: inner, context: context, bounds: nil,
                                     inSeconds: true)
         case .hidden:
             let units = readout.landscapes.first?.rows ?? 0
@@ -41,20 +42,22 @@ struct TeacherStudentScreen: Screen {
         case .curves:
             let inner = Panel(title: "learning while the input streams", role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
-            let halves = inner.columns([1, 1])
+            var halves = inner.columns([1, 1])
+            halves[0].width -= 1   // a blank column between the two plots
             let logSeries = [("mse_running", "MSE", SeriesColor.gradient(.train, 0)), ("energy", "energy E", .gradient(.energy, 0.8))]
                 .compactMap { name, label, color in
                     readout.series.first { $0.name == name }.map {
-                        LinePlot.Series(name: label, points: Self.seconds(PlotData.points($0, positiveOnly: true)), color: color)
+                        LinePlot.Series(name: label, points: context.zoomedTime(Self.seconds(PlotData.points($0, positiveOnly: true))), color: color)
                     }
                 }
-            LinePlot(series: logSeries, xAxis: Axis("time (s)"), yAxis: Axis("", scale: .log10))
+            LinePlot(series: logSeries, xAxis: Axis("time (s)"), yAxis: Axis("MSE, E (a.u.)", scale: .log10))
                 .render(into: &buffer, area: halves[0], theme: theme)
             let distance = readout.series.first { $0.name == "weight_distance" }.map {
-                [LinePlot.Series(name: "‖W−W*‖", points: Self.seconds(PlotData.points($0)), color: .gradient(.train, 0.6))]
+                [LinePlot.Series(name: "‖W−W*‖", points: context.zoomedTime(Self.seconds(PlotData.points($0))), color: .gradient(.train, 0.6))]
             } ?? []
-            LinePlot(series: distance, xAxis: Axis("time (s)"), yAxis: Axis(""))
+            LinePlot(series: distance, xAxis: Axis("time (s)"), yAxis: Axis("distance (a.u.)"))
                 .render(into: &buffer, area: halves[1], theme: theme)
+            context.hits.timePlot(inner)
         case .equations:
             EquationPanel(title: "slide equations · student unit \(context.scenario.integer("display", "equationNeuron"))", lines: LeastActionPanels.equationLines(readout, rows: area.height - 2),
                           role: LeastActionPanels.role(pane, context))

@@ -52,6 +52,7 @@ struct WhichWayIsDownScreen: Screen {
     }
 
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        context.hits.pane(pane.rawValue, area)
         let theme = context.theme
         switch pane {
         case .landscape:
@@ -77,11 +78,12 @@ struct WhichWayIsDownScreen: Screen {
                                                           ("cost_natural_nats_per_s", "natural", Self.naturalColor)]
             let series = names.compactMap { name, label, color in
                 readout.series.first { $0.name == name }.map {
-                    LinePlot.Series(name: label, points: PlotData.points($0, positiveOnly: true).map { (x: $0.x / 1000, y: $0.y) }, color: color)
+                    LinePlot.Series(name: label, points: context.zoomedTime(PlotData.points($0, positiveOnly: true).map { (x: $0.x / 1000, y: $0.y) }), color: color)
                 }
             }
             LinePlot(series: series, xAxis: Axis("time (s)"), yAxis: Axis("KL (nats/s)", scale: .log10))
                 .render(into: &buffer, area: inner, theme: theme)
+            context.hits.timePlot(inner)
         case .figures:
             FiguresPane(primary: Self.primary).render(readout, context: context, focused: context.focusedPane == pane.rawValue,
                                                       into: &buffer, area: area)

@@ -215,3 +215,23 @@ public final class DreamingExperiment: Experiment {
         }
     }
 }
+
+/// A clicked raster row of the dreaming screen: the unit is recorded in both networks (the
+/// raster shows whichever is on display), sampled every 0.1 ms over the last 200 ms.
+extension DreamingExperiment: MembraneProbing {
+    static let probeWindowMs = 200.0
+
+    public func probeMembrane(of neuron: Int) {
+        guard neuron >= 0, neuron < dream.unitCount else { return }
+        let (interval, capacity) = HighConductanceStateExperiment.probeSampling(traceWindowMs: Self.probeWindowMs, stepMs: config.stepMs)
+        dream.probeMembrane(of: neuron, intervalSteps: interval, capacity: capacity)
+        inference.probeMembrane(of: neuron, intervalSteps: interval, capacity: capacity)
+    }
+
+    public func probedMembrane() -> (neuron: Int, trace: Trace)? {
+        let shown = showCompletion ? inference : dream
+        return shown.membraneProbe.trace(in: shown.network, stepMs: config.stepMs,
+                                         windowSteps: Int64((Self.probeWindowMs / config.stepMs).rounded()),
+                                         threshold: config.neuron.vThresh)
+    }
+}

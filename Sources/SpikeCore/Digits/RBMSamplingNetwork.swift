@@ -19,6 +19,8 @@ public struct RBMSamplingNetwork: Sendable {
     public private(set) var onSteps: [Int32]
     public private(set) var windowSteps = 0
     private let freeRestingPotentials: [Double]
+    /// The unit the app shows the membrane potential of (a clicked raster row).
+    public private(set) var membraneProbe = MembraneProbe()
 
     /// - Parameters: `seed` seeds the network's background streams; `delayMs` is the synaptic delay.
     /// - Parameter hardware: the translation onto an emulated chip (science.md 4.3: each neuron's
@@ -91,4 +93,12 @@ public struct RBMSamplingNetwork: Sendable {
 
     /// Current binary state z_k.
     public func z(_ k: Int) -> Bool { network.z(k) }
+}
+
+extension RBMSamplingNetwork {
+    /// Records unit `k`'s membrane potential from now on (`MembraneProbing`): every
+    /// `intervalSteps` steps, `capacity` samples kept. Recording only; the dynamics are unchanged.
+    public mutating func probeMembrane(of k: Int, intervalSteps: Int, capacity: Int) {
+        membraneProbe.follow(k, in: &network, existing: nil, intervalSteps: intervalSteps, capacity: capacity)
+    }
 }

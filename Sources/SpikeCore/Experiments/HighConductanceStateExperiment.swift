@@ -15,7 +15,9 @@ public final class HighConductanceStateExperiment: Experiment {
     /// Theory for the current parameters.
     public private(set) var theory: FreeMembraneTheory
 
-    private var run: HighConductanceStateRun
+    var run: HighConductanceStateRun
+    /// The neuron the app shows on request (a clicked raster row; `MembraneProbing`).
+    var membraneProbe = MembraneProbe()
     private var budget = StepBudget()
 
     /// The simulated network (read-only; a value snapshot).

@@ -28,7 +28,7 @@ extension LIFSamplingExperiment {
                             spikeTimesMs: spikes.steps.map { Double($0) * dt }, spikeNeurons: spikes.neurons,
                             onWindowMs: config.neuron.tauRefrac)
         var traces: [Trace] = []
-        if let recorder = net.membraneRecorders.first {
+        if config.tracedNeurons > 0, let recorder = net.membraneRecorders.first {   // (a probe may be the only one)
             let traceSteps = Int64((config.traceWindowMs / dt).rounded())
             traces = (0..<recorder.neurons.count).map {
                 recorder.trace($0, label: "unit \($0)", stepMs: dt, windowSteps: traceSteps, reference: config.neuron.vThresh)

@@ -33,6 +33,8 @@ public final class LIFSamplingExperiment: Experiment {
     let stateLabels: [String]
 
     var run: LIFSamplingRun
+    /// The unit the app shows on request (a clicked raster row; `MembraneProbing`).
+    var membraneProbe = MembraneProbe()
     private var budget = StepBudget()
     /// Projections: index 0 renewing, 1 static; the inactive one carries zero weights.
     private let renewingProjection = 0, staticProjection = 1

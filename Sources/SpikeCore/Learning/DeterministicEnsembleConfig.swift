@@ -36,7 +36,7 @@ public struct DeterministicEnsembleConfig: Sendable, Equatable {
         problems += n.validate().filter { !$0.contains("source count") }
         if networks < 2 { problems.append("an ensemble needs at least 2 networks, has \(networks)") }
         if noise.inDegree > (networks - 1) * machine.unitCount - 2 {
-            problems.append("in-degree \(noise.inDegree) is too large for \(networks) networks of \(machine.unitCount) units")
+            problems.append("in-degree \(noise.inDegree) is too large for \(networks) networks of \(machine.unitCount) units: expected at most \((networks - 1) * machine.unitCount - 2)")
         }
         if measureCycles < 10 || cyclesPerIteration < 10 || calibrationCycles < 10 {
             problems.append("measurement, iteration and calibration need at least 10 cycles each")

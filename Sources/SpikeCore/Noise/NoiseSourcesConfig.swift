@@ -37,7 +37,7 @@ public struct NoiseSourcesConfig: Sendable, Equatable {
         if machine.unitCount > 12 { problems.append("at most 12 units per network (2^n states are enumerated)") }
         let f = ensembleNetworks * machine.unitCount
         if noise.inDegree > f - machine.unitCount - 2 {
-            problems.append("in-degree \(noise.inDegree) is too large for an ensemble of \(f) units")
+            problems.append("in-degree \(noise.inDegree) is too large for an ensemble of \(f) units: expected at most \(f - machine.unitCount - 2)")
         }
         return problems
     }

@@ -103,6 +103,11 @@ public struct Network: Sendable {
         return membraneRecorders.count - 1
     }
 
+    /// Replaces recorder `index` with `recorder` (the app's probe of a clicked neuron moving on).
+    public mutating func replaceMembraneRecorder(_ index: Int, with recorder: MembraneRecorder) {
+        membraneRecorders[index] = recorder
+    }
+
     // MARK: knobs
 
     public mutating func setRestingPotential(_ mV: Double, neuron: Int) { population.setRestingPotential(mV, neuron: neuron) }

@@ -1,0 +1,36 @@
+import Canvas
+import SpikeCore
+
+/// The mouse wheel's time zoom (UI only, per screen, `AppState.timeZoom`): time axes show the
+/// most recent 1/timeZoom of what the experiment keeps, so a fast raster can be read spike
+/// by spike. The experiment's own window is the widest view.
+extension ScreenContext {
+    /// The part of a time window shown at the current zoom: its last 1/timeZoom.
+    func zoomedWindow(start: Double, end: Double) -> (start: Double, end: Double) {
+        guard timeZoom > 1, end > start else { return (start, end) }
+        return (end - (end - start) / timeZoom, end)
+    }
+
+    /// The points within the last 1/timeZoom of their own time (x) extent.
+    func zoomedTime(_ points: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
+        guard timeZoom > 1, let first = points.first(where: { $0.x.isFinite })?.x,
+              let last = points.last(where: { $0.x.isFinite })?.x, last > first else { return points }
+        let start = zoomedWindow(start: first, end: last).start
+        return points.filter { $0.x >= start }
+    }
+}
+
+extension Raster {
+    /// The raster widget for this readout at the context's time zoom, in seconds (`unit` 1000)
+    /// or ms (`unit` 1); with the on-windows when `onWindows`.
+    func widget(_ context: ScreenContext, unit: Double = 1, timeAxisTitle: String, onWindows: Bool = true,
+                neuronAxisTitle: String = "neuron") -> SpikeRaster {
+        let window = context.zoomedWindow(start: startMs, end: max(endMs, startMs + 1))
+        var raster = SpikeRaster(neuronCount: neuronCount, timeStart: window.start / unit, timeEnd: window.end / unit,
+                                 spikeTimes: unit == 1 ? spikeTimesMs : spikeTimesMs.map { $0 / unit },
+                                 spikeNeurons: spikeNeurons.map(Int.init), timeAxisTitle: timeAxisTitle,
+                                 onWindow: onWindows ? onWindowMs.map { $0 / unit } : nil)
+        raster.neuronAxisTitle = neuronAxisTitle
+        return raster
+    }
+}

@@ -1,0 +1,55 @@
+// The mouse end to end (issue 11): the `spiketty` binary under tmux with TERM=xterm-256color,
+// whose terminfo makes ncurses ask for xterm's SGR (1006) mouse protocol. tmux's send-keys
+// cannot click, so the test writes the SGR mouse sequences (`ESC [ < b ; x ; y M`) into the
+// pane literally; ncurses decodes them as a real terminal's would. tmux's pane flags show
+// that mouse reporting is on while the app runs and off again after it quits.
+import Foundation
+import Testing
+
+extension TmuxEndToEndTests {
+    @Test(.timeLimit(.minutes(3))) func mouseClicksAndWheelUnderTmux() throws {
+        guard let tmux = TmuxHarness.findExecutable("tmux") else {
+            Issue.record("tmux is not installed (apt-get install tmux); the end-to-end test cannot run")
+            return
+        }
+        let bin = TmuxHarness.spikettyBinary()
+        guard FileManager.default.isExecutableFile(atPath: bin) else {
+            Issue.record("spiketty binary not found at \(bin); build the package (swift build) before swift test")
+            return
+        }
+        let h = try TmuxHarness(tmux: tmux)
+        defer { h.tearDown() }
+        func flags() -> String {
+            h.run(["display-message", "-p", "-t", "t", "#{mouse_any_flag}#{mouse_sgr_flag}"]).output
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(flags() == "00", "mouse reporting on before the app ran: \(flags())")
+
+        // The default scenario (high-conductance state) at 100x30: the raster's plot starts
+        // at row 3 (title bar, panel border, the "neuron" axis title), column 4 (ticks).
+        h.type("env TERM=xterm-256color \(TmuxHarness.shellQuote(bin)); echo EXIT=$?")
+        try #require(h.waitUntil(30) { TmuxHarness.hasBraille(h.plain()) }, "the app did not start:\n\(h.plain())")
+        #expect(h.waitUntil(30) { flags() == "11" }, "mouse reporting (any-event flag, SGR) not on while running: \(flags())")
+
+        // Wheel up over the raster: the time axes zoom in (the message says so).
+        h.tmux("send-keys", "-t", "t", "-l", "\u{1B}[<64;12;6M")
+        #expect(h.waitUntil(30) { h.plain().contains("last 1/2 of the window") },
+                "no zoom message after a wheel turn over the raster:\n\(h.plain())")
+
+        // Click on a raster row (the press; see the note below): that neuron's membrane potential appears.
+        // KNOWN ISSUE (open): a press and its release written back to back can leave ncurses 6.4
+        // blocked in wget_wch's mouse decoder (read of fd 0) until more input arrives; seen with
+        // two immediate send-keys. The release is therefore not sent here.
+        h.tmux("send-keys", "-t", "t", "-l", "\u{1B}[<0;12;6M")
+        #expect(h.waitUntil(30) { let s = h.plain(); return s.contains("· membrane potential") && s.contains("V (mV)") },
+                "no membrane-potential overlay after a click on a raster row:\n\(h.plain())")
+
+        // Esc closes the overlay, q quits; mouse reporting is off again in the shell.
+        h.keys("Escape")
+        #expect(h.waitUntil(10) { !h.plain().contains("· membrane potential") }, "Esc did not close the overlay:\n\(h.plain())")
+        h.keys("q")
+        let status = h.waitForExitStatus(10)
+        #expect(status == 0, "exit status after q is \(status.map(String.init) ?? "missing"):\n\(h.plain())")
+        #expect(h.waitUntil(5) { flags() == "00" }, "mouse reporting still on after the app quit: \(flags())")
+    }
+}
