@@ -43,7 +43,10 @@ static inline attr_t nc_a_underline(void) { return A_UNDERLINE; }
  * Returns whether the terminal can report any of them. endwin() (and mousemask(0)) turn
  * reporting off again. */
 static inline int nc_enable_mouse(int on) {
-    mmask_t wanted = on ? (BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0;
+    /* The release is asked for too (and ignored by nc_get_mouse): an event outside the mask
+     * makes ncurses read on for the next one, which blocked get_wch when a press and its
+     * release arrived together. */
+    mmask_t wanted = on ? (BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0;
     mmask_t got = mousemask(wanted, 0);
     if (on) mouseinterval(0);
     return got != 0;
@@ -52,11 +55,19 @@ static inline int nc_enable_mouse(int on) {
 /* The pending mouse event: returns 0 when there is none, else 1 for a button-1 press,
  * 4 for the wheel up, 5 for the wheel down, -1 for anything else; x and y are 0-based cells. */
 static inline int nc_get_mouse(int *x, int *y) {
+    /* A press and its release that arrive in one read reach the app as one KEY_MOUSE whose
+     * event is the release: a release without a press seen before it counts as the click. */
+    static int press_seen = 0;
     MEVENT event;
     if (getmouse(&event) != OK) return 0;
     *x = event.x;
     *y = event.y;
-    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & BUTTON1_PRESSED) { press_seen = 1; return 1; }
+    if (event.bstate & BUTTON1_RELEASED) {
+        int missed = !press_seen;
+        press_seen = 0;
+        return missed ? 1 : -1;
+    }
     if (event.bstate & BUTTON4_PRESSED) return 4;
 #ifdef BUTTON5_PRESSED
     if (event.bstate & BUTTON5_PRESSED) return 5;

@@ -36,13 +36,18 @@ extension TmuxEndToEndTests {
         #expect(h.waitUntil(30) { h.plain().contains("last 1/2 of the window") },
                 "no zoom message after a wheel turn over the raster:\n\(h.plain())")
 
-        // Click on a raster row (the press; see the note below): that neuron's membrane potential appears.
-        // KNOWN ISSUE (open): a press and its release written back to back can leave ncurses 6.4
-        // blocked in wget_wch's mouse decoder (read of fd 0) until more input arrives; seen with
-        // two immediate send-keys. The release is therefore not sent here.
-        h.tmux("send-keys", "-t", "t", "-l", "\u{1B}[<0;12;6M")
+        // Click on a raster row, press and release in one write (as a fast click arrives): that
+        // neuron's membrane potential appears and the app keeps running. Before the release was
+        // in the mouse mask, ncurses 6.4 then blocked in wget_wch until more input came.
+        h.tmux("send-keys", "-t", "t", "-l", "\u{1B}[<0;12;6M\u{1B}[<0;12;6m")
         #expect(h.waitUntil(30) { let s = h.plain(); return s.contains("· membrane potential") && s.contains("V (mV)") },
                 "no membrane-potential overlay after a click on a raster row:\n\(h.plain())")
+        let clock: () -> String? = {
+            guard let title = h.plain().split(separator: "\n").first, let r = title.firstRange(of: "t = ") else { return nil }
+            return String(title[r.lowerBound...].prefix { $0 != "s" })
+        }
+        let before = clock()
+        #expect(h.waitUntil(10) { clock() != before }, "the app stopped after a click (title clock stays at \(before ?? "?"))")
 
         // Esc closes the overlay, q quits; mouse reporting is off again in the shell.
         h.keys("Escape")
