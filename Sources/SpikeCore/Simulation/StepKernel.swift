@@ -100,8 +100,20 @@ struct StepKernel {
     static func draw(rows: Int, stride: Int, into out: UnsafeMutablePointer<Double>, lambda: Double, weight: Double,
                      cdf: UnsafePointer<Double>, residual: inout Double, rng: inout Xoshiro256StarStar) {
         var r = residual, g = rng
-        for t in 0..<rows {
-            out[t * stride] = weight * Double(BackgroundInput.events(lambda: lambda, cdf: cdf, residual: &r, rng: &g))
+        if lambda >= BackgroundInput.inversionThreshold {
+            // `BackgroundInput.events`' inversion with the table in registers (a store to `out`
+            // could alias `cdf`, which would reload it every step).
+            let f0 = cdf[0], f1 = cdf[1], f2 = cdf[2], f3 = cdf[3]
+            for t in 0..<rows {
+                let u = g.nextUniform()
+                let count = (u >= f0 ? 1 : 0) + (u >= f1 ? 1 : 0) + (u >= f2 ? 1 : 0) + (u >= f3 ? 1 : 0)
+                let events = count < 4 ? count : BackgroundInput.tailEvents(u: u, lambda: lambda, cdf3: f3)
+                out[t * stride] = weight * Double(events)
+            }
+        } else {
+            for t in 0..<rows {
+                out[t * stride] = weight * Double(BackgroundInput.events(lambda: lambda, residual: &r, rng: &g))
+            }
         }
         residual = r
         rng = g
