@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "spiketty-fuzz", dependencies: ["Fuzz"]),
         .testTarget(name: "SpikeCoreTests", dependencies: ["SpikeCore"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"], exclude: ["Snapshots"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas"], exclude: ["determinism-checksums.txt"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SpikeCore"]),
         .testTarget(name: "BenchTests", dependencies: ["Bench", "SpikeCore"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Scenarios", "SpikeCore", "Canvas"]),
