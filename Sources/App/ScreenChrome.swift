@@ -39,7 +39,8 @@ enum ScreenChrome {
         context.parameterEntry = app.state.parameterEntry
         context.fileParameterValues = app.fileParameterValues
         let readout = app.experiment.readout()
-        if app.numericalFault == nil, let fault = NumericalGuard.check(app.experiment, readout: readout) {
+        // The state was checked after the advance (`advanceAndDraw`); here what is about to be shown.
+        if app.numericalFault == nil, let fault = NumericalGuard.check(readout: readout, of: app.experiment) {
             app.stop(fault)
         }
         if let fault = app.numericalFault {

@@ -27,14 +27,19 @@ public struct NumericalFault: Error, Sendable, Equatable, CustomStringConvertibl
 /// everything its readout would show.
 public enum NumericalGuard {
     public static func check(_ experiment: any Experiment, readout: Readout? = nil) -> NumericalFault? {
+        if let found = experiment.nonFiniteState() { return fault(found, in: experiment) }
+        return readout.flatMap { check(readout: $0, of: experiment) }
+    }
+
+    /// Only what `readout` would show (the app checks the state once after each advance and the
+    /// readout when it draws it, so the state is not scanned twice per frame).
+    public static func check(readout: Readout, of experiment: any Experiment) -> NumericalFault? {
+        readout.firstNonFinite().map { fault($0, in: experiment) }
+    }
+
+    static func fault(_ found: (String, Double), in experiment: any Experiment) -> NumericalFault {
         let step = experiment.stepMs > 0 ? Int64((experiment.timeMs / experiment.stepMs).rounded()) : 0
-        if let found = experiment.nonFiniteState() {
-            return NumericalFault(variable: found.0, value: found.1, step: step, timeMs: experiment.timeMs)
-        }
-        if let found = readout?.firstNonFinite() {
-            return NumericalFault(variable: found.0, value: found.1, step: step, timeMs: experiment.timeMs)
-        }
-        return nil
+        return NumericalFault(variable: found.0, value: found.1, step: step, timeMs: experiment.timeMs)
     }
 
     /// The first non-finite entry of `values` as (`name[i]`, value).

@@ -5,7 +5,8 @@ import SpikeCore
 /// The pane every screen has: the scenario's documented figures, the live parameters
 /// (the chosen one marked ▸) and, when there is room, the explanation paragraph.
 struct FiguresPane {
-    var title = "figures · ↑↓ ←→ 0-9 R: parameters"
+    /// Its title, with the parameter keys (the high-conductance screen's own figures pane uses it too).
+    static let title = "figures · ↑↓ ←→ 0-9 R: parameters"
     /// Figure names to show first (the kind's documented ones); others follow if room is left.
     var primary: [String]
     /// How many extra rows to keep for the explanation before showing undocumented figures.
@@ -22,7 +23,7 @@ struct FiguresPane {
             rows.append((key: "", value: ""))
             rows += ParameterRows.rows(context)
         }
-        TextPanel(title: title, text: context.scenario.explanation, rows: rows, role: focused ? .hotkey : .box)
+        TextPanel(title: Self.title, text: context.scenario.explanation, rows: rows, role: focused ? .hotkey : .box)
             .render(into: &buffer, area: area, theme: context.theme)
     }
 }

@@ -87,7 +87,7 @@ struct HighConductanceScreen: Screen {
             var rows = shown.map { (key: $0.label, value: format($0.value)) }
             rows.append((key: "", value: ""))
             rows += ParameterRows.rows(context)
-            TextPanel(title: FiguresPane(primary: []).title, text: context.scenario.explanation, rows: rows,
+            TextPanel(title: FiguresPane.title, text: context.scenario.explanation, rows: rows,
                       role: context.focusedPane == pane.rawValue ? .hotkey : .box)
                 .render(into: &buffer, area: area, theme: theme)
         }
