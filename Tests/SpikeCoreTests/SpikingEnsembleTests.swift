@@ -120,6 +120,21 @@ struct SpikingEnsembleTests {
         #expect(after < 3 * poisson, "after \(after), private Poisson \(poisson)")
     }
 
+    /// An ensemble too large for the memory budget of its dense within-copy weights is refused
+    /// before anything is allocated, naming the budget and the largest M that fits
+    /// (⌊√(2²⁵)⌋ = 5792 neurons: (5792 − 30)/5 = 1152 networks of 5 units with 30 probes).
+    @Test func ensembleBeyondTheMemoryBudgetIsRefused() {
+        var c = SpikingEnsembleConfig()
+        c.networks = 2000
+        let problems = c.validate()
+        #expect(c.denseWeightBytes > SpikingEnsembleConfig.weightMemoryBudgetBytes)
+        #expect(problems.contains { $0.contains("256 MiB") && $0.contains("at most 1152 networks") }, "\(problems)")
+        c.networks = 1152
+        #expect(c.validate().isEmpty, "\(c.validate())")
+        c.networks = 1153
+        #expect(!c.validate().isEmpty)
+    }
+
     /// Same seed, same figures.
     @Test func deterministic() {
         var c = Self.config(inhibition: 4)

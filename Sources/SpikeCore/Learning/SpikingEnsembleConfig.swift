@@ -63,6 +63,14 @@ public struct SpikingEnsembleConfig: Sendable, Equatable {
         return b
     }
 
+    /// Memory budget of the within-copy weights (issue 12): they are one dense N × N matrix of
+    /// doubles (N = M·n + probes), so that copies can be retrained in place, and a training
+    /// iteration builds a second one; 256 MiB allows N ≤ 5792 (e.g. M = 1150 networks of 5).
+    public static let weightMemoryBudgetBytes = 256 << 20
+
+    /// Bytes of the dense within-copy weight matrix.
+    public var denseWeightBytes: Int { (networks * machine.unitCount + probes) * (networks * machine.unitCount + probes) * 8 }
+
     /// Biological time of the protocol after calibration (before, training, after), ms.
     public var protocolMs: Double { 2 * measureMs + Double(iterations) * iterationMs }
 
@@ -81,6 +89,12 @@ public struct SpikingEnsembleConfig: Sendable, Equatable {
             problems.append("calibration, measurement and iteration windows must be at least 100 ms")
         }
         if iterations < 0 { problems.append("iterations must be >= 0") }
+        if networks >= 2 && probes >= 0 && networks <= 1_000_000 && denseWeightBytes > Self.weightMemoryBudgetBytes {
+            let n = machine.unitCount
+            let largest = (Int(Double(Self.weightMemoryBudgetBytes / 8).squareRoot()) - probes) / max(1, n)
+            problems.append("\(networks) networks × \(n) units + \(probes) probes need a dense \(denseWeightBytes >> 20) MiB weight matrix "
+                            + "(N² × 8 B); the budget is \(Self.weightMemoryBudgetBytes >> 20) MiB: at most \(largest) networks of \(n) units")
+        }
         if setPointRounds < 0 { problems.append("setPointRounds must be >= 0") }
         if !(setPointMs >= 100) { problems.append("setPointMs must be at least 100 ms") }
         if !(setPointTolerance > 0 && setPointTolerance < 0.5) { problems.append("setPointTolerance must be in (0, 0.5)") }
