@@ -20,6 +20,9 @@ public enum DeterministicEnsembleKind: ScenarioKindDefinition {
         KeySpec("formulation", .choice(["binary", "spiking"]), default: .text("binary"),
                 "binary threshold units ([Jordan2019] style) or conductance-based LIF samplers ([Dold2019]; keys of [spiking])"),
         KeySpec("networks", .integer(2...2000), default: .integer(100), "M: networks in the ensemble (the issue asks for at least 50)"),
+        KeySpec("source", .choice(["ensemble", "network"]), default: .text("ensemble"),
+                "binary formulation: the networks drive each other (ensemble, [Dold2019]) or are driven by a deterministic background network of networkSize units ([Jordan2019])"),
+        KeySpec("networkSize", .integer(10...20000), default: .integer(500), "N: units of the background network (source = \"network\")"),
         KeySpec("inDegree", .integer(2...400), default: .integer(50), "K: inputs from units of other networks per unit"),
         KeySpec("excitatoryFraction", .number(0.05...0.95), default: .number(0.8), "gamma: fraction of units acting as excitatory sources"),
         KeySpec("inhibition", .number(0.1...50), default: .number(6), "g: inhibitory weight is -g w"),
@@ -110,7 +113,9 @@ public enum DeterministicEnsembleKind: ScenarioKindDefinition {
     static func config(_ s: Scenario, seed: UInt64) -> DeterministicEnsembleConfig {
         var c = DeterministicEnsembleConfig(machine: (try? LIFSamplingKind.machine(s).get()) ?? .canonical)
         c.networks = s.integer("background", "networks")
-        c.noise = BinaryNoiseParameters(sourceCount: c.networks * c.machine.unitCount, inDegree: s.integer("background", "inDegree"),
+        c.source = s.text("background", "source") == "network" ? .backgroundNetwork : .ensemble
+        let sources = c.source == .backgroundNetwork ? s.integer("background", "networkSize") : c.networks * c.machine.unitCount
+        c.noise = BinaryNoiseParameters(sourceCount: sources, inDegree: s.integer("background", "inDegree"),
                                         excitatoryFraction: s.number("background", "excitatoryFraction"),
                                         inhibition: s.number("background", "inhibition"))
         c.iterations = s.integer("training", "iterations")
