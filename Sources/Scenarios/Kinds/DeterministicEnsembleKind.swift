@@ -13,12 +13,16 @@ public enum DeterministicEnsembleKind: ScenarioKindDefinition {
         "after_over_poisson", "training_iteration", "phase", "networks", "input_corr_mean_ensemble",
         "beta_eff_ensemble", "offset_ensemble", "beta_eff_poisson", "sampled_ms", "dkl_ensemble_training",
         "v_p05_ensemble", "alpha_ensemble", "v_p05_poisson", "alpha_poisson", "ensemble_rate_hz", "calibration_rate_hz", "ensemble_fano_factor",
+        "set_point_v_p05", "set_point_activity_error",
     ]
 
     static let background = SectionSpec("background", "the background each unit receives from other networks", [
         KeySpec("formulation", .choice(["binary", "spiking"]), default: .text("binary"),
                 "binary threshold units ([Jordan2019] style) or conductance-based LIF samplers ([Dold2019]; keys of [spiking])"),
         KeySpec("networks", .integer(2...2000), default: .integer(100), "M: networks in the ensemble (the issue asks for at least 50)"),
+        KeySpec("source", .choice(["ensemble", "network"]), default: .text("ensemble"),
+                "binary formulation: the networks drive each other (ensemble, [Dold2019]) or are driven by a deterministic background network of networkSize units ([Jordan2019])"),
+        KeySpec("networkSize", .integer(10...20000), default: .integer(500), "N: units of the background network (source = \"network\")"),
         KeySpec("inDegree", .integer(2...400), default: .integer(50), "K: inputs from units of other networks per unit"),
         KeySpec("excitatoryFraction", .number(0.05...0.95), default: .number(0.8), "gamma: fraction of units acting as excitatory sources"),
         KeySpec("inhibition", .number(0.1...50), default: .number(6), "g: inhibitory weight is -g w"),
@@ -56,6 +60,10 @@ public enum DeterministicEnsembleKind: ScenarioKindDefinition {
         KeySpec("calibrationRounds", .integer(1...20), default: .integer(2), "calibration rounds under the ensemble's own background"),
         KeySpec("measureMs", .number(100...1e8), default: .number(20000), "duration of the before / after / private-Poisson D_KL windows (ms)"),
         KeySpec("iterationMs", .number(100...1e7), default: .number(2000), "model-statistics window of each training iteration (ms)"),
+        KeySpec("setPointRounds", .integer(0...50), default: .integer(8), "rounds of the set-point search: v_p05 at which the networks' mean activity equals the target's mean marginal (0: none)"),
+        KeySpec("setPointMs", .number(100...1e6), default: .number(1500), "measurement window of each set-point round (ms)"),
+        KeySpec("annealIterations", .integer(0...100_000), default: .integer(0), "the last iterations of training run at annealFactor times the learning rate (0: no annealing)"),
+        KeySpec("annealFactor", .number(0.001...1), default: .number(0.1), "factor on the learning rate while annealing"),
     ])
 
     public static func check(_ s: Scenario) -> [(section: String, key: String, message: String)] {
@@ -90,6 +98,10 @@ public enum DeterministicEnsembleKind: ScenarioKindDefinition {
         c.calibrationRounds = s.integer("spiking", "calibrationRounds")
         c.measureMs = s.number("spiking", "measureMs")
         c.iterationMs = s.number("spiking", "iterationMs")
+        c.setPointRounds = s.integer("spiking", "setPointRounds")
+        c.setPointMs = s.number("spiking", "setPointMs")
+        c.annealIterations = s.integer("spiking", "annealIterations")
+        c.annealFactor = s.number("spiking", "annealFactor")
         c.iterations = s.integer("training", "iterations")
         c.learningRate = s.number("training", "learningRate")
         c.momentum = s.number("training", "momentum")
@@ -101,7 +113,9 @@ public enum DeterministicEnsembleKind: ScenarioKindDefinition {
     static func config(_ s: Scenario, seed: UInt64) -> DeterministicEnsembleConfig {
         var c = DeterministicEnsembleConfig(machine: (try? LIFSamplingKind.machine(s).get()) ?? .canonical)
         c.networks = s.integer("background", "networks")
-        c.noise = BinaryNoiseParameters(sourceCount: c.networks * c.machine.unitCount, inDegree: s.integer("background", "inDegree"),
+        c.source = s.text("background", "source") == "network" ? .backgroundNetwork : .ensemble
+        let sources = c.source == .backgroundNetwork ? s.integer("background", "networkSize") : c.networks * c.machine.unitCount
+        c.noise = BinaryNoiseParameters(sourceCount: sources, inDegree: s.integer("background", "inDegree"),
                                         excitatoryFraction: s.number("background", "excitatoryFraction"),
                                         inhibition: s.number("background", "inhibition"))
         c.iterations = s.integer("training", "iterations")

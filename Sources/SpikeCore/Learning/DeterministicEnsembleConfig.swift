@@ -4,8 +4,13 @@ public struct DeterministicEnsembleConfig: Sendable, Equatable {
     public var machine: BoltzmannMachine = .canonical
     /// M ≥ 50 networks (the requirement; the engine accepts ≥ 2).
     public var networks: Int = 100
-    /// In-degree K, γ, g, w of the background each unit receives from units of other networks
-    /// (`sourceCount` is unused: the sources are the F = M·n functional units).
+    /// What drives the networks: `.ensemble` (each other, no noise population: [Dold2019]) or
+    /// `.backgroundNetwork` (a deterministic background network of N = `noise.sourceCount`
+    /// Heaviside units, [Jordan2019]; science.md 2.2). Both are deterministic noise, trained in
+    /// the loop the same way (science.md 2.4).
+    public var source: NoiseSourceKind = .ensemble
+    /// In-degree K, γ, g, w of the background each unit receives (`sourceCount` is N of the
+    /// background network; for the ensemble it is unused: the sources are the F = M·n units).
     public var noise: BinaryNoiseParameters = .jordanReference
     /// ms per update cycle (science.md 1.11: 1 sweep ≈ τ_ref = 10 ms).
     public var cycleMs: Double = 10
@@ -31,6 +36,14 @@ public struct DeterministicEnsembleConfig: Sendable, Equatable {
 
     public func validate() -> [String] {
         var problems: [String] = []
+        if source != .ensemble && source != .backgroundNetwork {
+            problems.append("the source must be the ensemble or a background network, is \(source.rawValue)")
+        }
+        if source == .backgroundNetwork {
+            problems += noise.validate()
+            if networks < 1 { problems.append("at least 1 network is needed, has \(networks)") }
+            return problems + commonProblems
+        }
         var n = noise
         n.sourceCount = networks * machine.unitCount
         problems += n.validate().filter { !$0.contains("source count") }
@@ -38,6 +51,11 @@ public struct DeterministicEnsembleConfig: Sendable, Equatable {
         if noise.inDegree > (networks - 1) * machine.unitCount - 2 {
             problems.append("in-degree \(noise.inDegree) is too large for \(networks) networks of \(machine.unitCount) units: expected at most \((networks - 1) * machine.unitCount - 2)")
         }
+        return problems + commonProblems
+    }
+
+    var commonProblems: [String] {
+        var problems: [String] = []
         if measureCycles < 10 || cyclesPerIteration < 10 || calibrationCycles < 10 {
             problems.append("measurement, iteration and calibration need at least 10 cycles each")
         }

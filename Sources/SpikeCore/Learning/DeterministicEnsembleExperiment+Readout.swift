@@ -28,9 +28,10 @@ extension DeterministicEnsembleExperiment {
     }
 
     public func readout() -> Readout {
+        let driven = config.source == .ensemble ? "ensemble" : "networks on the background network"
         var figures: [Figure] = [
-            Figure(name: "dkl_ensemble_before_training", value: Self.mean(before), label: "D_KL ensemble before training (mean)"),
-            Figure(name: "dkl_ensemble_after_training", value: Self.mean(after), label: "D_KL ensemble after training (mean)"),
+            Figure(name: "dkl_ensemble_before_training", value: Self.mean(before), label: "D_KL \(driven) before training (mean)"),
+            Figure(name: "dkl_ensemble_after_training", value: Self.mean(after), label: "D_KL \(driven) after training (mean)"),
             Figure(name: "dkl_target_sampled_poisson", value: Self.mean(referenceDivergences), label: "D_KL private noise (mean)"),
             Figure(name: "dkl_ensemble_before_training_median", value: Self.median(before), label: "D_KL before (median)"),
             Figure(name: "dkl_ensemble_after_training_median", value: Self.median(after), label: "D_KL after (median)"),
@@ -40,8 +41,8 @@ extension DeterministicEnsembleExperiment {
             Figure(name: "phase", value: Double(phase.rawValue), label: "phase (0 before, 1 training, 2 after, 3 done)"),
             Figure(name: "networks", value: Double(config.networks), label: "networks M"),
             Figure(name: "input_corr_mean_ensemble", value: inputCorrelation, label: "mean input correlation"),
-            Figure(name: "beta_eff_ensemble", value: calibration.beta, label: "β_eff under ensemble noise"),
-            Figure(name: "offset_ensemble", value: calibration.offset, label: "h₀ under ensemble noise"),
+            Figure(name: "beta_eff_ensemble", value: calibration.beta, label: "β_eff under \(config.source.label) noise"),
+            Figure(name: "offset_ensemble", value: calibration.offset, label: "h₀ under \(config.source.label) noise"),
             Figure(name: "beta_eff_poisson", value: referenceCalibration.beta, label: "β_eff under private noise"),
             Figure(name: "sampled_ms", value: timeMs, label: "time (ms)"),
         ]

@@ -1,6 +1,7 @@
 /// The `deterministic-ensemble` experiment (science.md 2.3–2.4; [Dold2019] "Stochasticity from
 /// function"; slide "Stochasticity from function"): M networks of n Heaviside units with no noise
-/// source at all — every unit's variability is the activity of K units of *other* networks —
+/// source at all — every unit's variability is the activity of K units of *other* networks (or,
+/// with `source = .backgroundNetwork`, of a deterministic background network, [Jordan2019]) —
 /// calibrated for that background (`BinaryActivationCalibration`, two rounds), then trained in
 /// the loop with the contrastive rule (`ContrastiveUpdate`: data statistics exact from the target,
 /// model statistics from each network's own states, one rule per network).
@@ -45,10 +46,11 @@ public final class DeterministicEnsembleExperiment: Experiment {
         precondition(problems.isEmpty, "invalid deterministic-ensemble configuration: \(problems.joined(separator: "; "))")
         self.config = config
         var noise = config.noise
-        noise.sourceCount = config.networks * config.machine.unitCount
-        var e = BinarySamplingEnsemble(kind: .ensemble, target: config.machine, networkCount: config.networks,
+        let ensembleDriven = config.source == .ensemble
+        if ensembleDriven { noise.sourceCount = config.networks * config.machine.unitCount }
+        var e = BinarySamplingEnsemble(kind: config.source, target: config.machine, networkCount: config.networks,
                                        noise: noise, seed: config.seed, matrixUnits: config.matrixUnits)
-        calibration = e.calibrate(cycles: config.calibrationCycles, rounds: 2, seed: config.seed)
+        calibration = e.calibrate(cycles: config.calibrationCycles, rounds: ensembleDriven ? 2 : 1, seed: config.seed)
         var r = BinarySamplingEnsemble(kind: .privateNoise, target: config.machine, networkCount: config.networks,
                                        noise: noise, seed: config.seed &+ 1, matrixUnits: config.matrixUnits)
         referenceCalibration = r.calibrate(cycles: config.calibrationCycles, seed: config.seed)

@@ -30,6 +30,12 @@ public struct SpikingEnsembleConfig: Sendable, Equatable {
     public var probes: Int = 30
     public var calibrationRounds: Int = 2
     public var calibrationMs: Double = 5_000
+    /// Set-point search (`SpikingEnsembleSetPoint`): at most this many rounds (0: none, the
+    /// probes' calibration as it is), each a 300 ms burn-in and a `setPointMs` window, until the
+    /// copies' mean activity is within `setPointTolerance` of the target's mean marginal.
+    public var setPointRounds: Int = 8
+    public var setPointMs: Double = 1_500
+    public var setPointTolerance: Double = 0.005
     /// Duration of each D_KL measurement (before, after, private reference), ms.
     public var measureMs: Double = 20_000
     /// Training iterations and the model-statistics window of each, ms.
@@ -39,6 +45,10 @@ public struct SpikingEnsembleConfig: Sendable, Equatable {
     public var learningRate: Double = 0.05
     public var momentum: Double = 0.9
     public var decayIterations: Double = 10
+    /// Annealing: the last `annealIterations` iterations run at `annealFactor` × the rule's rate
+    /// (0: no annealing).
+    public var annealIterations: Int = 0
+    public var annealFactor: Double = 0.1
     public var seed: UInt64 = 42
 
     public init(machine: BoltzmannMachine = .canonical) { self.machine = machine }
@@ -52,6 +62,14 @@ public struct SpikingEnsembleConfig: Sendable, Equatable {
         b.inhibitoryWeight = inhibition * b.excitatoryWeight
         return b
     }
+
+    /// Memory budget of the within-copy weights (issue 12): they are one dense N × N matrix of
+    /// doubles (N = M·n + probes), so that copies can be retrained in place, and a training
+    /// iteration builds a second one; 256 MiB allows N ≤ 5792 (e.g. M = 1150 networks of 5).
+    public static let weightMemoryBudgetBytes = 256 << 20
+
+    /// Bytes of the dense within-copy weight matrix.
+    public var denseWeightBytes: Int { (networks * machine.unitCount + probes) * (networks * machine.unitCount + probes) * 8 }
 
     /// Biological time of the protocol after calibration (before, training, after), ms.
     public var protocolMs: Double { 2 * measureMs + Double(iterations) * iterationMs }
@@ -71,6 +89,17 @@ public struct SpikingEnsembleConfig: Sendable, Equatable {
             problems.append("calibration, measurement and iteration windows must be at least 100 ms")
         }
         if iterations < 0 { problems.append("iterations must be >= 0") }
+        if networks >= 2 && probes >= 0 && networks <= 1_000_000 && denseWeightBytes > Self.weightMemoryBudgetBytes {
+            let n = machine.unitCount
+            let largest = (Int(Double(Self.weightMemoryBudgetBytes / 8).squareRoot()) - probes) / max(1, n)
+            problems.append("\(networks) networks × \(n) units + \(probes) probes need a dense \(denseWeightBytes >> 20) MiB weight matrix "
+                            + "(N² × 8 B); the budget is \(Self.weightMemoryBudgetBytes >> 20) MiB: at most \(largest) networks of \(n) units")
+        }
+        if setPointRounds < 0 { problems.append("setPointRounds must be >= 0") }
+        if !(setPointMs >= 100) { problems.append("setPointMs must be at least 100 ms") }
+        if !(setPointTolerance > 0 && setPointTolerance < 0.5) { problems.append("setPointTolerance must be in (0, 0.5)") }
+        if annealIterations < 0 || annealIterations > max(iterations, 0) { problems.append("annealIterations must be in 0...iterations") }
+        if !(annealFactor > 0 && annealFactor <= 1) { problems.append("annealFactor must be in (0, 1]") }
         if !(learningRate > 0) || !(momentum >= 0 && momentum < 1) || !(decayIterations > 0) {
             problems.append("learning rate > 0, momentum in [0, 1) and decay > 0 expected")
         }

@@ -22,6 +22,8 @@ extension SpikingEnsembleExperiment {
             fig("ensemble_rate_hz", beforeRateHz, "mean rate of the ensemble's neurons (Hz)"),
             fig("ensemble_fano_factor", beforeFanoFactor, "population spike-count Fano factor, 1 ms bins (1 = asynchronous)"),
             fig("calibration_rate_hz", calibrationRateHz, "ensemble rate in the last calibration round (Hz)"),
+            fig("set_point_v_p05", setPoint?.vP05 ?? .nan, "v_p05 at the set point: mean activity = target's (mV)"),
+            fig("set_point_activity_error", setPoint?.activityError ?? .nan, "mean activity − target's mean marginal at the set point"),
             fig("sampled_ms", timeMs, "time (ms)"),
         ]
         figures.append(fig("dkl_ensemble_training", trainingCurve.last?.value ?? .nan, "D_KL pooled, last iteration window"))

@@ -29,6 +29,8 @@ public final class SpikingEnsembleExperiment: Experiment {
     public let calibrationRateHz: Double
     /// (E_l, p_on) of the ensemble's last calibration round.
     public let calibrationPoints: [(vRest: Double, pOn: Double)]
+    /// The set point found after calibration (nil when `setPointRounds` = 0).
+    public let setPoint: SpikingEnsembleSetPoint?
     public private(set) var phase: Phase = .before
     public private(set) var before: [Double] = []
     public private(set) var after: [Double] = []
@@ -41,6 +43,8 @@ public final class SpikingEnsembleExperiment: Experiment {
     public private(set) var trainingCurve: [(timeMs: Double, value: Double)] = []
     public private(set) var iteration = 0
     var rules: [ContrastiveUpdate]
+    /// η₀ of every network's rule (live), before the annealing factor.
+    var learningRate: Double
     let data: BinaryMoments
     let target: [Double]
     var stepsInPhase = 0
@@ -90,13 +94,20 @@ public final class SpikingEnsembleExperiment: Experiment {
         calibration = ensembleFit
         calibrationRateHz = rate
         calibrationPoints = e.lastCalibrationPoints
+        let exact = BoltzmannDistribution(c.machine)
+        if c.setPointRounds > 0 {
+            setPoint = e.findSetPoint(targetActivity: Self.meanMarginal(exact), start: e.translation, rounds: c.setPointRounds,
+                                      tolerance: c.setPointTolerance, burnInSteps: steps(300), steps: steps(c.setPointMs))
+        } else {
+            setPoint = nil
+        }
         e.run(steps: steps(500)); e.resetMeasurements()
         r.run(steps: steps(500)); r.resetMeasurements()
         ensemble = e
         reference = r
-        let exact = BoltzmannDistribution(c.machine)
         data = BinaryMoments(exact)
         target = exact.probabilities
+        learningRate = c.learningRate
         rules = Array(repeating: ContrastiveUpdate(learningRate: c.learningRate, momentum: c.momentum,
                                                    decayIterations: c.decayIterations), count: c.networks)
     }
@@ -139,11 +150,13 @@ public final class SpikingEnsembleExperiment: Experiment {
         case .training:
             trainingCurve.append((timeMs, ensemble.pooledDivergence(target: target)))
             var machines = ensemble.machines
+            for m in rules.indices { rules[m].learningRate = learningRate * annealing }
             for m in 0..<config.networks {
                 machines[m] = rules[m].update(machines[m], data: data, model: BinaryMoments(ensemble.histograms[m]))
             }
             ensemble.setMachines(machines)
             iteration += 1
+
             if iteration == config.iterations { phase = .after }
         case .after:
             after = ensemble.divergences(target: target)
@@ -157,7 +170,7 @@ public final class SpikingEnsembleExperiment: Experiment {
     /// Live: the learning rate η₀ of every network's contrastive rule (science.md 2.4), from the
     /// next training iteration on.
     public var parameters: [ParameterInfo] {
-        [ParameterInfo(key: "learning_rate", label: "learning rate η₀", value: rules.first?.learningRate ?? 0,
+        [ParameterInfo(key: "learning_rate", label: "learning rate η₀", value: learningRate,
                        range: DeterministicEnsembleExperiment.learningRateRange, stepFactor: 1.5)]
     }
 
@@ -165,6 +178,19 @@ public final class SpikingEnsembleExperiment: Experiment {
         guard key == "learning_rate" else { throw .unknown(key: key) }
         let range = DeterministicEnsembleExperiment.learningRateRange
         guard range.contains(value) else { throw .outOfRange(key: key, value: value, range: range) }
-        for m in rules.indices { rules[m].learningRate = value }
+        learningRate = value
+    }
+
+    /// The factor the rule's rate currently carries (`annealFactor` once annealing has begun).
+    var annealing: Double {
+        config.annealIterations > 0 && iteration >= config.iterations - config.annealIterations ? config.annealFactor : 1
+    }
+
+    /// (1/n) Σ_k p*(z_k = 1): the target's mean marginal, the set point's activity.
+    static func meanMarginal(_ exact: BoltzmannDistribution) -> Double {
+        let n = Double(exact.unitCount)
+        var mean = 0.0
+        for (state, p) in exact.probabilities.enumerated() { mean += Double(state.nonzeroBitCount) * p / n }
+        return mean
     }
 }
