@@ -45,12 +45,10 @@ public struct SpikingEnsembleConfig: Sendable, Equatable {
 
     /// The ensemble's background wiring (weights matched to `poisson` at `sourceRateHz`).
     public var background: SpikingEnsembleBackground {
-        var b = SpikingEnsembleBackground.matching(poisson, sourceRateHz: sourceRateHz, copies: networks,
-                                                   neuronsPerCopy: machine.unitCount, inDegree: inDegree, delayMs: backgroundDelayMs)
-        b.inhibitoryInDegree = inhibitoryInDegree
-        b.excitatoryWeight *= weightScale
-        b.inhibitoryWeight = inhibition * b.excitatoryWeight
-        return b
+        SpikingEnsembleBackground.inhibitionDominated(matching: poisson, sourceRateHz: sourceRateHz, copies: networks,
+                                                      neuronsPerCopy: machine.unitCount, inDegree: inDegree,
+                                                      inhibitoryInDegree: inhibitoryInDegree, inhibition: inhibition,
+                                                      weightScale: weightScale, delayMs: backgroundDelayMs)
     }
 
     /// Biological time of the protocol after calibration (before, training, after), ms.
