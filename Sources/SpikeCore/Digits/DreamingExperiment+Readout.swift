@@ -47,8 +47,9 @@ extension DreamingExperiment {
                    label: noise == .poisson ? "noise: Poisson (0) / ensemble (1)" : "noise: ensemble, no Poisson input (1) / Poisson (0)"),
             Figure(name: "ensemble_copies", value: noise == .ensemble ? Double(config.ensemble.copies) : 0,
                    label: "networks per ensemble M (0: Poisson)"),
-            Figure(name: "ensemble_rate_hz", value: noise == .ensemble ? ensembleCalibration?.rateHz ?? .nan : .nan,
-                   label: "ensemble neurons' mean rate, last calibration round (Hz)"),
+            // 0 (not NaN) under Poisson noise, as ensemble_copies: figures compare equal run to run.
+            Figure(name: "ensemble_rate_hz", value: noise == .ensemble ? ensembleCalibration?.rateHz ?? 0 : 0,
+                   label: "ensemble neurons' mean rate, last calibration round (Hz; 0: Poisson)"),
         ]
         return f
     }
