@@ -19,7 +19,7 @@ import Testing
         let (app, terminal) = try Self.app()
         for _ in 0..<30 { app.advanceAndDraw() }
         let text = terminal.lastFrame
-        for needle in ["film strip: latest dreams", "current dream", "dreaming network: visible", "classes dreamed vs data",
+        for needle in ["film strip: latest dreams", "current dream", "dreaming network, Poisson: visible", "classes dreamed vs data",
                        "classified ", "held-out data", "show: dream (0) / completion (1)"] {
             #expect(text.contains(needle), "missing \(needle)")
         }

@@ -5,7 +5,8 @@ import SpikeCore
 /// strip of the latest images of the network on display (dreamed, or completed with the left
 /// half clamped), the current image big with the classifier's label and confidence, the raster
 /// of visible (bottom rows: pixels, labels) and hidden neurons, the class occupancy of the dream
-/// against the data, and the figures. `m` (the show_completion parameter) switches networks.
+/// against the data, and the figures. The show_completion parameter switches networks, the noise
+/// parameter Poisson vs ensemble noise (named in the film strip's and the raster's titles).
 ///
 /// Layouts: from 90x28 five panes; from 60x16 film strip, current image and figures; from
 /// 30x10 the current image.
@@ -53,14 +54,22 @@ struct DreamingScreen: Screen {
         { context in context.parameters.first { $0.key == "show_completion" }.map { $0.value >= 0.5 } ?? false }
     }
 
+    /// Which noise the networks receive, from the readout's `noise_ensemble` / `ensemble_copies`.
+    static func noiseName(_ readout: Readout) -> String {
+        guard (readout.figure("noise_ensemble") ?? 0) >= 0.5 else { return "Poisson noise" }
+        let copies = readout.figure("ensemble_copies").map { " of \(Int($0))" } ?? ""
+        return "ensemble noise (1\(copies) networks, no Poisson)"
+    }
+
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
         context.hits.pane(pane.rawValue, area)
         let theme = context.theme
         let completion = showsCompletion(context)
         let what = completion ? "completions (left half clamped)" : "dreams"
+        let noise = Self.noiseName(readout)
         switch pane {
         case .film:
-            let window = context.parameters.first { $0.key == "window_ms" }.map { " \(Int($0.value.rounded())) ms windows " } ?? ""
+            let window = context.parameters.first { $0.key == "window_ms" }.map { " \(Int($0.value.rounded())) ms windows, \(noise) " } ?? ""
             let inner = panel("film strip: latest \(what)", pane, context, right: window, role: .dreamBox)
                 .render(into: &buffer, area: area, theme: theme)
             FilmStrip(images: readout.images.map { GreyImage(width: $0.width, height: $0.height, values: $0.values, caption: $0.caption) })
@@ -75,7 +84,8 @@ struct DreamingScreen: Screen {
             GreyImage(width: last.width, height: last.height, values: last.values, caption: "classified " + last.caption)
                 .render(into: &buffer, area: inner, theme: theme)
         case .raster:
-            let inner = panel(completion ? "inference network: visible ↓ hidden ↑" : "dreaming network: visible ↓ hidden ↑",
+            let short = (readout.figure("noise_ensemble") ?? 0) >= 0.5 ? "ensemble" : "Poisson"
+            let inner = panel((completion ? "inference network" : "dreaming network") + ", \(short): visible ↓ hidden ↑",
                               pane, context, role: .rasterBox).render(into: &buffer, area: area, theme: theme)
             guard let r = readout.raster else { return }
             let raster = r.widget(context, timeAxisTitle: "time (ms)", neuronAxisTitle: "unit")

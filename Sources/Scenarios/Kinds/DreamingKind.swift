@@ -6,7 +6,7 @@ import SpikeCore
 /// training settings `spiketty train dreaming` uses.
 public enum DreamingKind: ScenarioKindDefinition {
     public static var sections: [SectionSpec] {
-        [data, training, CommonSections.neuron, CommonSections.noise, synapses, calibration, simulation, dreaming, display]
+        [data, training, CommonSections.neuron, CommonSections.noise, synapses, calibration, simulation, dreaming, display, ensemble]
     }
 
     public static var figureNames: [String] { DreamingExperiment.figureNames }
@@ -54,6 +54,20 @@ public enum DreamingKind: ScenarioKindDefinition {
         KeySpec("presentation_ms", .number(1...100_000), default: .number(200), "each held-out image: this long whole-image clamped, then this long left half clamped (ms)"),
         KeySpec("settle_ms", .number(0...100_000), default: .number(50), "start of each presentation phase not measured (ms)"),
         KeySpec("clampBias", .number(0.1...1000), default: .number(20), "clamping: E_l = v_p05 +- alpha * clampBias"),
+        KeySpec("noise", .choice(["poisson", "ensemble"]), default: .text("poisson"), "noise the networks start with (live parameter `noise`): \"poisson\" the [noise] table's private Poisson background (the reference), \"ensemble\" no noise source, each network is one of an [ensemble] of copies whose spikes are each other's background (science.md 2.3); on an emulated chip (hardware) always Poisson"),
+    ])
+
+    static let ensemble = SectionSpec("ensemble", "the noise-free ensemble of `noise = \"ensemble\"` (science.md 2.3, [Dold2019])", [
+        KeySpec("copies", .integer(2...64), default: .integer(8), "M: copies of the 174-unit network per ensemble (the one shown is copy 0; the dream and the inference network each have their own ensemble)"),
+        KeySpec("inDegree", .integer(1...10_000), default: .integer(30), "K_E: excitatory background synapses per neuron from neurons of other copies"),
+        KeySpec("inhibitoryInDegree", .integer(0...10_000), default: .integer(30), "K_I: inhibitory background synapses per neuron"),
+        KeySpec("inhibition", .number(0.01...100), default: .number(4), "g = w_I / w_E of the background (g = 1 locks the copies into volleys)"),
+        KeySpec("sourceRate_Hz", .number(0.1...1000), default: .number(40), "w_E matches the Poisson shot-noise variance of [noise] if every source fired at this rate (Hz)"),
+        KeySpec("backgroundDelay_ms", .number(0...100), default: .number(0.1), "delay of the background synapses (ms)"),
+        KeySpec("probes", .integer(3...1000), default: .integer(30), "calibration probes: neurons with E_l spread around v_p05 receiving the ensemble background, never sources"),
+        KeySpec("calibrationRounds", .integer(1...20), default: .integer(3), "calibration rounds, each under the background the previous round's translation produces"),
+        KeySpec("calibration_ms", .number(100...1_000_000), default: .number(3000), "measured time per calibration round (ms)"),
+        KeySpec("calibrationBurnIn_ms", .number(0...100_000), default: .number(300), "burn-in before each calibration window (ms)"),
     ])
 
     static let display = SectionSpec("display", "what the screen shows", [
@@ -61,6 +75,22 @@ public enum DreamingKind: ScenarioKindDefinition {
         KeySpec("rasterWindow_ms", .number(10...100_000), default: .number(200), "time shown by the spike raster (ms)"),
         CommonSections.speed,
     ])
+
+    /// The `[ensemble]` table.
+    public static func ensembleSettings(_ s: Scenario) -> DreamingEnsembleSettings {
+        var e = DreamingEnsembleSettings()
+        e.copies = s.integer("ensemble", "copies")
+        e.inDegree = s.integer("ensemble", "inDegree")
+        e.inhibitoryInDegree = s.integer("ensemble", "inhibitoryInDegree")
+        e.inhibition = s.number("ensemble", "inhibition")
+        e.sourceRateHz = s.number("ensemble", "sourceRate_Hz")
+        e.backgroundDelayMs = s.number("ensemble", "backgroundDelay_ms")
+        e.probes = s.integer("ensemble", "probes")
+        e.calibrationRounds = s.integer("ensemble", "calibrationRounds")
+        e.calibrationMs = s.number("ensemble", "calibration_ms")
+        e.calibrationBurnInMs = s.number("ensemble", "calibrationBurnIn_ms")
+        return e
+    }
 
     /// Training settings of the `[training]` table.
     public static func trainingSettings(_ s: Scenario) -> RBMTrainingSettings {
@@ -144,6 +174,9 @@ public enum DreamingKind: ScenarioKindDefinition {
         c.filmLength = s.integer("display", "filmLength")
         c.rasterWindowMs = s.number("display", "rasterWindow_ms")
         c.hardware = s.hardware
+        // The ensemble is not emulated on a chip: a chip run (or the live hardware switch) keeps Poisson noise.
+        c.noise = s.text("dreaming", "noise") == "ensemble" && s.hardware == nil ? .ensemble : .poisson
+        c.ensemble = ensembleSettings(s)
         return c
     }
 }

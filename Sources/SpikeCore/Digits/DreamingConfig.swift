@@ -41,6 +41,10 @@ public struct DreamingConfig: Sendable {
     /// calibration moved by its mismatch, no simulation) by default, since measuring 174 neurons
     /// one by one costs ≈ 30 s of simulation per chip.
     public var neuronCalibration: NeuronCalibrationMethod = .shifted
+    /// The noise both networks start with (live parameter `noise`): private Poisson `background`,
+    /// or each network as copy 0 of a noise-free ensemble (`ensemble`; ideal model only).
+    public var noise: DreamingNoise = .poisson
+    public var ensemble = DreamingEnsembleSettings()
 
     public init(digits: DigitSet, machine: RestrictedBoltzmannMachine, heldOutPeriod: Int = 5,
                 neuron: LIFParameters = .sbsDefault, background: PoissonBackground = .sbsDefault, stepMs: Double = 0.1,
@@ -91,6 +95,8 @@ public struct DreamingConfig: Sendable {
         if !(burnInMs >= 0) { p.append("burnInMs must be >= 0") }
         if !(delayMs >= 0 && delayMs <= 100) { p.append("delayMs must be in 0...100 ms") }
         if calibration == nil { p += effectiveCalibrationSettings.validate() }
+        if noise == .ensemble && hardware != nil { p.append("ensemble noise is not emulated on a chip (hardware must be ideal)") }
+        p += ensemble.validate(neuronsPerCopy: machine.unitCount).map { "ensemble: " + $0 }
         return p
     }
 }

@@ -1,7 +1,9 @@
 /// Dreaming and inference in a spiking network trained on real handwritten digits
 /// (science.md 2.3, slide "Bayesian inference & dreaming"; 3.4; [Dold2019], [Leng2018]).
 ///
-/// Two LIF copies of the same trained RBM run side by side under Poisson noise:
+/// Two LIF copies of the same trained RBM run side by side, under Poisson noise or (live
+/// parameter `noise`) each as copy 0 of a noise-free ensemble of M copies whose spikes are each
+/// other's only background ([Dold2019], science.md 2.3; `RBMSamplingNetwork+Ensemble.swift`):
 /// - the *dream* network runs free; every `windowMs` its visible pixels, averaged over the window
 ///   (time in z = 1 / window), form a grey-level image that the softmax classifier labels;
 /// - the *inference* network cycles through held-out images: the whole image clamped (label
@@ -25,6 +27,12 @@ public final class DreamingExperiment: Experiment {
     public private(set) var gibbs: ClampedGibbsChain
     public private(set) var windowMs: Double
     public private(set) var showCompletion: Bool
+    /// The noise the networks receive now; switching rebuilds both networks and restarts the
+    /// statistics (dream burn-in included).
+    public private(set) var noise: DreamingNoise
+    /// The activation function under the ensemble's own background, measured the first time the
+    /// ensemble is used (nil until then).
+    public private(set) var ensembleCalibration: DreamingEnsembleCalibration?
 
     /// Dreamed images (grey levels) and their classes, oldest first, after burn-in.
     public private(set) var dreamImages: [[Double]] = []
@@ -46,6 +54,10 @@ public final class DreamingExperiment: Experiment {
     private var presentation = 0, phase = 0, phaseStep = 0
     private var gibbsLabelCounts: [Int]
     private let burnInSteps: Int64
+    /// Dream statistics start after this step; the networks were built at `networkStartStep`.
+    private var statisticsStartStep: Int64
+    private(set) var networkStartStep: Int64 = 0
+    private let inferenceSeed: UInt64
 
     public init(config: DreamingConfig) {
         let problems = config.validate()
@@ -73,9 +85,11 @@ public final class DreamingExperiment: Experiment {
                                    calibration: calibration, stepMs: dt, seed: config.seed, delayMs: config.delayMs,
                                    clampBias: config.clampBias, hardware: chip)
         var seeds = Xoshiro256StarStar(seed: config.seed, stream: RandomStream.experiment(0xD2EA_0001))
+        inferenceSeed = seeds.next()
         inference = RBMSamplingNetwork(machine: config.machine, neuron: config.neuron, background: config.background,
-                                       calibration: calibration, stepMs: dt, seed: seeds.next(), delayMs: config.delayMs,
+                                       calibration: calibration, stepMs: dt, seed: inferenceSeed, delayMs: config.delayMs,
                                        clampBias: config.clampBias, hardware: chip)
+        noise = .poisson
         gibbs = ClampedGibbsChain(machine: config.machine, rng: Xoshiro256StarStar(seed: config.seed, stream: RandomStream.experiment(0xD2EA_0002)))
         windowMs = config.windowMs
         showCompletion = config.showCompletion
@@ -84,7 +98,55 @@ public final class DreamingExperiment: Experiment {
         settleSteps = Int((config.settleMs / dt).rounded())
         refractorySteps = max(1, Int((config.neuron.tauRefrac / dt).rounded()))
         burnInSteps = Int64((config.burnInMs / dt).rounded())
+        statisticsStartStep = burnInSteps
         gibbsLabelCounts = Array(repeating: 0, count: config.machine.labelCount)
+        if config.noise == .ensemble { useEnsemble() }
+        startPhase()
+    }
+
+    // MARK: noise
+
+    /// Rebuilds both networks as copy 0 of their own noise-free ensemble (calibrating it the first
+    /// time): the dream ensemble wired from the experiment seed, the inference one from the
+    /// inference network's seed.
+    private func useEnsemble() {
+        let c = config
+        let cal = ensembleCalibration ?? DreamingEnsembleCalibration.measure(
+            machine: c.machine, neuron: c.neuron, poisson: c.background, start: calibration, settings: c.ensemble,
+            stepMs: c.stepMs, delayMs: c.delayMs, seed: c.seed)
+        ensembleCalibration = cal
+        dream = RBMSamplingNetwork(machine: c.machine, neuron: c.neuron, translation: cal.translation, ensemble: cal.background,
+                                   stepMs: c.stepMs, seed: c.seed, delayMs: c.delayMs, clampBias: c.clampBias)
+        inference = RBMSamplingNetwork(machine: c.machine, neuron: c.neuron, translation: cal.translation, ensemble: cal.background,
+                                       stepMs: c.stepMs, seed: inferenceSeed, delayMs: c.delayMs, clampBias: c.clampBias)
+        noise = .ensemble
+    }
+
+    /// Back to the Poisson reference: both networks rebuilt as at the start (ideal model).
+    private func usePoisson() {
+        let c = config
+        dream = RBMSamplingNetwork(machine: c.machine, neuron: c.neuron, background: c.background, calibration: calibration,
+                                   stepMs: c.stepMs, seed: c.seed, delayMs: c.delayMs, clampBias: c.clampBias,
+                                   hardware: hardwareTranslation)
+        inference = RBMSamplingNetwork(machine: c.machine, neuron: c.neuron, background: c.background, calibration: calibration,
+                                       stepMs: c.stepMs, seed: inferenceSeed, delayMs: c.delayMs, clampBias: c.clampBias,
+                                       hardware: hardwareTranslation)
+        noise = .poisson
+    }
+
+    /// Switches the noise: new networks from now on, dream and inference statistics restarted
+    /// (the dream after a new burn-in), the inference schedule from the current held-out image.
+    private func switchNoise(to next: DreamingNoise) {
+        guard next != noise else { return }
+        if next == .ensemble { useEnsemble() } else { usePoisson() }
+        networkStartStep = stepIndex
+        statisticsStartStep = stepIndex + burnInSteps
+        stepsInWindow = 0
+        dreamImages = []; dreamLabels = []; dreamConfidences = []
+        dreamFilm = []; completionFilm = []
+        labelTrials = 0; labelCorrectSpiking = 0; labelCorrectGibbs = 0
+        completionTrials = 0; completionCorrect = 0
+        phase = 0
         startPhase()
     }
 
@@ -114,7 +176,7 @@ public final class DreamingExperiment: Experiment {
         let image = (0..<config.machine.pixelCount).map { dream.onFraction($0) }
         dream.resetWindow()
         stepsInWindow = 0
-        guard stepIndex > burnInSteps else { return }
+        guard stepIndex > statisticsStartStep else { return }
         let (label, confidence) = classifier.classify(image)
         dreamImages.append(image)
         dreamLabels.append(label)
@@ -198,7 +260,10 @@ public final class DreamingExperiment: Experiment {
                           range: 0...1, step: 1),
             ParameterInfo(key: "window_ms", label: "grey-level window (ms)", value: windowMs,
                           range: max(10 * config.stepMs, 10)...1000, stepFactor: 1.25),
-        ]
+        ] + (hardwareTranslation == nil ? [
+            ParameterInfo(key: "noise", label: "noise: Poisson (0) / ensemble of \(config.ensemble.copies) (1)",
+                          value: Double(noise.rawValue), range: 0...1, step: 1),
+        ] : [])
     }
 
     public func setParameter(_ key: String, to value: Double) throws(ParameterError) {
@@ -207,6 +272,8 @@ public final class DreamingExperiment: Experiment {
         switch key {
         case "show_completion":
             showCompletion = value >= 0.5
+        case "noise":
+            switchNoise(to: value >= 0.5 ? .ensemble : .poisson)
         default:
             windowMs = value
             windowSteps = max(1, Int((value / config.stepMs).rounded()))

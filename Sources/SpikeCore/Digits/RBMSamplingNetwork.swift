@@ -10,15 +10,15 @@
 public struct RBMSamplingNetwork: Sendable {
     public let machine: RestrictedBoltzmannMachine
     public let translation: LIFSamplingTranslation
-    public private(set) var network: Network
+    public internal(set) var network: Network
     /// Bias used for clamping, in units of the Boltzmann bias (E_l = v_p05 ± α·clampBias).
     public let clampBias: Double
     /// nil: free; true/false: clamped on/off.
-    public private(set) var clamps: [Bool?]
+    public internal(set) var clamps: [Bool?]
     /// Steps with z = 1 per unit since the last `resetWindow()`, and the window length in steps.
-    public private(set) var onSteps: [Int32]
+    public internal(set) var onSteps: [Int32]
     public private(set) var windowSteps = 0
-    private let freeRestingPotentials: [Double]
+    let freeRestingPotentials: [Double]
     /// The unit the app shows the membrane potential of (a clicked raster row).
     public private(set) var membraneProbe = MembraneProbe()
 
@@ -44,7 +44,12 @@ public struct RBMSamplingNetwork: Sendable {
         network = net
         clamps = Array(repeating: nil, count: n)
         onSteps = Array(repeating: 0, count: n)
+        ensemble = nil
     }
+
+    /// The noise-free ensemble this network is copy 0 of (nil: private Poisson noise); see
+    /// `RBMSamplingNetwork+Ensemble.swift`.
+    public let ensemble: SpikingEnsembleBackground?
 
     /// The chip this network runs on (nil: the ideal model).
     public let hardware: HardwareTranslation?
@@ -74,7 +79,7 @@ public struct RBMSamplingNetwork: Sendable {
         network.step()
         network.population.refractorySteps.withUnsafeBufferPointer { r in
             onSteps.withUnsafeMutableBufferPointer { o in
-                for k in 0..<r.count where r[k] > 0 { o[k] += 1 }
+                for k in 0..<o.count where r[k] > 0 { o[k] += 1 }
             }
         }
         windowSteps += 1

@@ -55,12 +55,10 @@ public struct SpikingEnsembleConfig: Sendable, Equatable {
 
     /// The ensemble's background wiring (weights matched to `poisson` at `sourceRateHz`).
     public var background: SpikingEnsembleBackground {
-        var b = SpikingEnsembleBackground.matching(poisson, sourceRateHz: sourceRateHz, copies: networks,
-                                                   neuronsPerCopy: machine.unitCount, inDegree: inDegree, delayMs: backgroundDelayMs)
-        b.inhibitoryInDegree = inhibitoryInDegree
-        b.excitatoryWeight *= weightScale
-        b.inhibitoryWeight = inhibition * b.excitatoryWeight
-        return b
+        SpikingEnsembleBackground.inhibitionDominated(matching: poisson, sourceRateHz: sourceRateHz, copies: networks,
+                                                      neuronsPerCopy: machine.unitCount, inDegree: inDegree,
+                                                      inhibitoryInDegree: inhibitoryInDegree, inhibition: inhibition,
+                                                      weightScale: weightScale, delayMs: backgroundDelayMs)
     }
 
     /// Memory budget of the within-copy weights (issue 12): they are one dense N × N matrix of

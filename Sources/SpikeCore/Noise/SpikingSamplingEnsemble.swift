@@ -233,15 +233,11 @@ extension SpikingSamplingEnsemble {
         return fit
     }
 
-    /// `calibrateWithProbes` that moves its window until the fit succeeds (at most 5 windows):
-    /// all probes mostly off → shift up by the window width, mostly on → down, otherwise widen ×2.
+    /// `calibrateWithProbes` that moves its window until the fit succeeds (`ProbeWindowSearch`).
     public mutating func calibrateSearching(centre: Double, halfWidth: Double, burnInSteps: Int, steps: Int) -> LogisticFit? {
-        var c = centre, h = halfWidth
-        for _ in 0..<5 {
-            if let f = calibrateWithProbes(centre: c, halfWidth: h, burnInSteps: burnInSteps, steps: steps) { return f }
-            let p = lastCalibrationPoints.map(\.pOn)
-            if p.allSatisfy({ $0 < 0.5 }) { c += 2 * h } else if p.allSatisfy({ $0 > 0.5 }) { c -= 2 * h } else { h *= 2 }
+        ProbeWindowSearch.search(centre: centre, halfWidth: halfWidth) { c, h in
+            let f = calibrateWithProbes(centre: c, halfWidth: h, burnInSteps: burnInSteps, steps: steps)
+            return (f, lastCalibrationPoints.map(\.pOn))
         }
-        return nil
     }
 }
