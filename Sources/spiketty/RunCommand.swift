@@ -167,6 +167,7 @@ extension RunCommand {
             printError("spiketty: --export-samples: scenario \(loaded.name) (kind \(loaded.kind.rawValue)) has no sampled images")
             throw ExitCode(2)
         }
+        dreaming.retainedImageLimit = .max  // the user asked for every sample
         dreaming.advance(by: duration.milliseconds)
         let report = HeadlessReport(scenario: loaded.name, seed: seed ?? loaded.seed, durationMs: dreaming.timeMs,
                                     readout: dreaming.readout())

@@ -9,15 +9,13 @@ extension DreamingExperiment {
 
     /// Fraction of dreamed images classified as each class.
     public var occupancy: [Double] {
-        var counts = Array(repeating: 0.0, count: DigitSet.classCount)
-        for l in dreamLabels { counts[l] += 1 }
-        let n = Double(max(1, dreamLabels.count))
-        return counts.map { $0 / n }
+        let n = Double(max(1, dreamCount))
+        return dreamClassCounts.map { Double($0) / n }
     }
 
     /// Mean classifier confidence on the dreamed images (NaN before the first one).
     public var dreamConfidenceMean: Double {
-        dreamConfidences.isEmpty ? .nan : dreamConfidences.reduce(0, +) / Double(dreamConfidences.count)
+        dreamCount == 0 ? .nan : dreamConfidenceSum / Double(dreamCount)
     }
 
     static func ratio(_ a: Int, _ b: Int) -> Double { b > 0 ? Double(a) / Double(b) : .nan }
@@ -38,7 +36,7 @@ extension DreamingExperiment {
             f.append(Figure(name: "occupancy_\(k)", value: o, label: "dreamed images classified as \(k)"))
         }
         f += [
-            Figure(name: "dream_samples", value: Double(dreamLabels.count), label: "dreamed images (one per window)"),
+            Figure(name: "dream_samples", value: Double(dreamCount), label: "dreamed images (one per window)"),
             Figure(name: "completion_trials", value: Double(completionTrials), label: "completion trials"),
             Figure(name: "label_trials", value: Double(labelTrials), label: "label-inference trials"),
             Figure(name: "v_p05_mv", value: dream.translation.vP05, label: "calibration v_p05 (mV)"),
@@ -82,7 +80,8 @@ extension DreamingExperiment {
         return r
     }
 
-    /// The dreamed images as CSV, one image a line like the input data: grey levels in [0, 1]
+    /// The retained dreamed images (all of them with `retainedImageLimit = .max`, as
+    /// `--export-samples` sets it) as CSV, one image a line like the input data: grey levels in [0, 1]
     /// (time in z = 1 over the window) row-major, then the classifier's label.
     public var dreamSamplesCSV: String {
         var out = ""

@@ -34,10 +34,17 @@ public final class DreamingExperiment: Experiment {
     /// ensemble is used (nil until then).
     public private(set) var ensembleCalibration: DreamingEnsembleCalibration?
 
-    /// Dreamed images (grey levels) and their classes, oldest first, after burn-in.
+    /// The most recent dreamed images (grey levels) and their classes, oldest first, after
+    /// burn-in: at most `retainedImageLimit`, so memory stays bounded in long and live runs
+    /// (issue 12; 2000 images of 64 pixels ≈ 1.1 MB). `--export-samples` lifts the limit.
     public private(set) var dreamImages: [[Double]] = []
     public private(set) var dreamLabels: [Int] = []
-    public private(set) var dreamConfidences: [Double] = []
+    public var retainedImageLimit = 2000
+    /// Over the whole dream (not only the retained images): images per class, Σ confidence,
+    /// number of images.
+    public private(set) var dreamClassCounts = Array(repeating: 0, count: DigitSet.classCount)
+    public private(set) var dreamConfidenceSum = 0.0
+    public private(set) var dreamCount = 0
     /// Film strips: the latest dreamed and completed images with captions.
     public private(set) var dreamFilm: [ReadoutImage] = []
     public private(set) var completionFilm: [ReadoutImage] = []
@@ -142,7 +149,8 @@ public final class DreamingExperiment: Experiment {
         networkStartStep = stepIndex
         statisticsStartStep = stepIndex + burnInSteps
         stepsInWindow = 0
-        dreamImages = []; dreamLabels = []; dreamConfidences = []
+        dreamImages = []; dreamLabels = []
+        dreamClassCounts = Array(repeating: 0, count: DigitSet.classCount); dreamConfidenceSum = 0; dreamCount = 0
         dreamFilm = []; completionFilm = []
         labelTrials = 0; labelCorrectSpiking = 0; labelCorrectGibbs = 0
         completionTrials = 0; completionCorrect = 0
@@ -178,9 +186,15 @@ public final class DreamingExperiment: Experiment {
         stepsInWindow = 0
         guard stepIndex > statisticsStartStep else { return }
         let (label, confidence) = classifier.classify(image)
+        dreamClassCounts[label] += 1
+        dreamConfidenceSum += confidence
+        dreamCount += 1
         dreamImages.append(image)
         dreamLabels.append(label)
-        dreamConfidences.append(confidence)
+        if dreamImages.count > retainedImageLimit {
+            dreamImages.removeFirst(dreamImages.count - retainedImageLimit)
+            dreamLabels.removeFirst(dreamLabels.count - retainedImageLimit)
+        }
         append(&dreamFilm, image: image, label: "dream", caption: "\(label) \(Self.percent(confidence))")
     }
 

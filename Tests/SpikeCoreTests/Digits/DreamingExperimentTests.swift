@@ -36,6 +36,24 @@ struct DreamingExperimentTests {
         #expect(c.dreamImages != a.dreamImages)
     }
 
+    /// Memory stays bounded in long runs (issue 12): only the last `retainedImageLimit` images are
+    /// kept, while occupancy, mean confidence and the sample count cover every window. 1 s after
+    /// the burn-in: ≈ 16 windows of 50 ms, limit 5.
+    @Test("retained images are bounded; statistics cover the whole dream")
+    func retainedImagesAreBounded() throws {
+        let limited = DreamingExperiment(config: try Self.config())
+        limited.retainedImageLimit = 5
+        let all = DreamingExperiment(config: try Self.config())
+        all.retainedImageLimit = .max
+        limited.advance(by: 1_000)
+        all.advance(by: 1_000)
+        #expect(all.dreamImages.count > 10 && limited.dreamImages.count == 5)
+        #expect(Array(all.dreamImages.suffix(5)) == limited.dreamImages)
+        #expect(limited.dreamCount == all.dreamImages.count)
+        #expect(limited.readout().figures == all.readout().figures)
+        #expect(abs(limited.occupancy.reduce(0, +) - 1) < 1e-12)
+    }
+
     /// 20 s: 396 dreamed windows and 50 inference trials. Dreams must look like digits to the
     /// classifier (issue: mean confidence within 20 % of real held-out digits), and clamped
     /// images must let the label units name the digit far above chance (0.1): with 50 trials the
