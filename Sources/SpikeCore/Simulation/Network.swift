@@ -266,8 +266,10 @@ public struct Network: Sendable {
     }
 
     /// Steps of background drawn ahead per block for a population of `neurons`: about 32k
-    /// values per receptor type (256 KiB, cache-resident), at least one step.
-    static func backgroundBlockRows(neurons: Int) -> Int { max(1, 32_768 / max(1, neurons)) }
+    /// values per receptor type (256 KiB, cache-resident), but at least 12 steps: for large
+    /// populations the per-neuron set-up of a block (generator state, tables) costs more than
+    /// reading the increments back from the outer cache (scale-10k: 13 % less CPU time than 3 steps).
+    static func backgroundBlockRows(neurons: Int) -> Int { max(12, 32_768 / max(1, neurons)) }
 
     /// Delivery through a lossy router: each spike event survives with probability 1 − p
     /// (drawn from the loss's own stream, in spike order) and only survivors reach the projections.
