@@ -55,6 +55,47 @@ struct SparseConnectivityTests {
         #expect(a.population.v == b.population.v)
     }
 
+    @Test("homogeneous weights are found per receptor; different weights keep the per-synapse path")
+    func homogeneousWeights() {
+        let fixed = FixedInDegree.weights(count: 50, inDegree: 5, weight: 0.002, seed: 2)
+        #expect(fixed.uniformExcitatoryWeight == 0.002)
+        #expect(fixed.uniformInhibitoryWeight == 0.002)
+        let mixed = SparseWeights(preCount: 3, postCount: 3, synapses: [(0, 1, 0.5), (1, 2, 0.25), (2, 0, -0.1)])
+        #expect(mixed.uniformExcitatoryWeight == nil)
+        #expect(mixed.uniformInhibitoryWeight == 0.1)
+        let none = SparseWeights(preCount: 2, postCount: 2, synapses: [(0, 1, 0.5)])
+        #expect(none.uniformInhibitoryWeight == nil)
+    }
+
+    @Test("sparse rows with different weights (per-synapse path) give the same spikes, bit for bit, as dense storage")
+    func heterogeneousSparseEqualsDense() {
+        let n = 60
+        let shape = FixedInDegree.weights(count: n, inDegree: 12, weight: 0.003, seed: 11)
+        var rng = Xoshiro256StarStar(seed: 8)
+        var synapses: [(pre: Int, post: Int, weight: Double)] = []
+        for j in 0..<n {
+            for k in 0..<n where shape.weight(pre: j, post: k) != 0 {
+                synapses.append((j, k, shape.weight(pre: j, post: k) * (0.5 + rng.nextUniform())))
+            }
+        }
+        let sparse = SparseWeights(preCount: n, postCount: n, synapses: synapses)
+        #expect(sparse.uniformExcitatoryWeight == nil && sparse.uniformInhibitoryWeight == nil)
+        var dense = DenseWeights(preCount: n, postCount: n)
+        for s in synapses { dense[s.pre, s.post] = s.weight }
+        var a = Network(parameters: .sbsDefault, count: n, stepMs: 0.1, seed: 5, background: .sbsDefault)
+        var b = a
+        a.addProjection(sparse: sparse, model: .static, delayMs: 0.1)
+        b.addProjection(weights: dense, model: .static, delayMs: 0.1)
+        var spikesA: [Int32] = [], spikesB: [Int32] = []
+        for _ in 0..<10 {
+            a.advance(steps: 2_000) { spikesA += $0.spiked }
+            b.advance(steps: 2_000) { spikesB += $0.spiked }
+        }
+        #expect(spikesA.count > 1000)
+        #expect(spikesA == spikesB)
+        #expect(a.population.v == b.population.v)
+    }
+
     @Test("sparse rows keep signs, drop zeros and sum multapses")
     func sparseRows() {
         let w = SparseWeights(preCount: 3, postCount: 3, synapses: [(0, 1, 0.5), (0, 2, -0.25), (1, 0, 0), (2, 1, 0.1), (2, 1, 0.2)])

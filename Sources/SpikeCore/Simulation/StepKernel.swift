@@ -87,8 +87,13 @@ struct StepKernel {
     /// (`BackgroundInput.events`: hazard residual for small λ, inversion for larger λ), so the
     /// numbers are those of drawing one step at a time.
     func drawBackground(rows: Int, incE: UnsafeMutablePointer<Double>, incI: UnsafeMutablePointer<Double>) {
+        drawBackground(neurons: 0..<n, rows: rows, incE: incE, incI: incI)
+    }
+
+    /// `drawBackground` for the neurons of `neurons` only (their columns of the rows).
+    func drawBackground(neurons: Range<Int>, rows: Int, incE: UnsafeMutablePointer<Double>, incI: UnsafeMutablePointer<Double>) {
         let inversion = BackgroundInput.inversionThreshold
-        for k in 0..<n {
+        for k in neurons {
             if lamE[k] >= inversion && lamI[k] >= inversion {
                 Self.drawInversionPair(rows: rows, stride: n, intoE: incE + k, intoI: incI + k,
                                        lambdaE: lamE[k], lambdaI: lamI[k], weightE: wE[k], weightI: wI[k],
@@ -152,16 +157,18 @@ struct StepKernel {
         rng = g
     }
 
-    /// Steps 1 + 3 + 2 for every neuron (see `run`); zeroes the arriving increments and returns
-    /// the largest g_l + g_e + g_i (µS; 0 for none).
+    /// Steps 1 + 3 + 2 for the neurons of `neurons` (see `run`; `arrivingE/I`, `incE/I` point at
+    /// neuron 0's entry); zeroes their arriving increments and returns their largest
+    /// g_l + g_e + g_i (µS; 0 for none).
     @inline(__always)
-    private func conductancePass(arrivingE: UnsafeMutablePointer<Double>, arrivingI: UnsafeMutablePointer<Double>,
-                                 incE: UnsafePointer<Double>, incI: UnsafePointer<Double>) -> Double {
+    func conductancePass(neurons: Range<Int>, arrivingE: UnsafeMutablePointer<Double>, arrivingI: UnsafeMutablePointer<Double>,
+                         incE: UnsafePointer<Double>, incI: UnsafePointer<Double>) -> Double {
         let geP = ge.baseAddress!, giP = gi.baseAddress!, glP = gl.baseAddress!
         let dE = SIMD2(repeating: decayE), dI = SIMD2(repeating: decayI)
         var maxPair = SIMD2<Double>(repeating: 0)
-        var k = 0
-        while k + 2 <= n {
+        var k = neurons.lowerBound
+        let end = neurons.upperBound
+        while k + 2 <= end {
             let e = (Self.load(geP + k) * dE + Self.load(arrivingE + k)) + Self.load(incE + k)
             let i = (Self.load(giP + k) * dI + Self.load(arrivingI + k)) + Self.load(incI + k)
             Self.store(e, geP + k)
@@ -173,7 +180,7 @@ struct StepKernel {
             k += 2
         }
         var maxG = maxPair[1] > maxPair[0] ? maxPair[1] : maxPair[0]
-        while k < n {
+        while k < end {
             let e = (geP[k] * decayE + arrivingE[k]) + incE[k]
             let i = (giP[k] * decayI + arrivingI[k]) + incI[k]
             geP[k] = e
@@ -211,39 +218,54 @@ struct StepKernel {
              incE: UnsafePointer<Double>, incI: UnsafePointer<Double>,
              spiked: UnsafeMutableBufferPointer<Int32>) -> Int {
         guard n > 0, let arrivingE, let arrivingI else { return 0 }
-        var spikeCount = 0
         // Steps 1 + 3 + 2: decay, recurrent arrivals, then the background increment (in this
         // order, as (g·decay + arriving) + w·n; vectorised by hand, two neurons per lane pair). The
         // background is added without a branch: with no event the sum is g + 0.0, which is g
         // exactly (conductances are never −0.0). The same pass finds the largest total conductance
-        // g_l + g_e + g_i, whose x = dt·g/C_m picks the membrane formula below: rounding is monotone,
+        // g_l + g_e + g_i, whose x = dt·g/C_m picks the membrane formula: rounding is monotone,
         // so dt/C_m·max g equals the largest dt/C_m·g (NaN is skipped, as `max` does).
-        let maxG = conductancePass(arrivingE: arrivingE, arrivingI: arrivingI, incE: incE, incI: incI)
+        let maxG = conductancePass(neurons: 0..<n, arrivingE: arrivingE, arrivingI: arrivingI, incE: incE, incI: incI)
+        membranePass(neurons: 0..<n, maxConductance: maxG)
+        return thresholdPass(neurons: 0..<n, spiked: spiked.baseAddress!)
+    }
+
+    /// Step 4 for the neurons of `neurons`: the membrane of each as if free (vectorisable in the
+    /// series case), by the formula the largest conductance of the *whole* population
+    /// (`maxConductance`, µS) allows, so that a part computes what the whole would.
+    @inline(__always)
+    func membranePass(neurons: Range<Int>, maxConductance maxG: Double) {
         let maxX = dtOverC * maxG
         if maxX <= ExponentialEuler.seriesLimit {
-            for k in 0..<n {
+            for k in neurons {
                 let g = gl[k] + ge[k] + gi[k]
                 let drive = gl[k] * el[k] + ge[k] * eE + gi[k] * eI + iOffset
                 v[k] = ExponentialEuler.seriesStep(v: v[k], drive: drive, conductance: g, dtOverC: dtOverC)
             }
         } else if maxX <= ExponentialEuler.wideSeriesLimit {
-            for k in 0..<n {
+            for k in neurons {
                 let g = gl[k] + ge[k] + gi[k]
                 let drive = gl[k] * el[k] + ge[k] * eE + gi[k] * eI + iOffset
                 v[k] = ExponentialEuler.wideSeriesStep(v: v[k], drive: drive, conductance: g, dtOverC: dtOverC)
             }
         } else {
-            for k in 0..<n {
+            for k in neurons {
                 let g = gl[k] + ge[k] + gi[k]
                 let drive = gl[k] * el[k] + ge[k] * eE + gi[k] * eI + iOffset
                 v[k] = ExponentialEuler.step(v: v[k], drive: drive, conductance: g,
                                              dtOverC: dtOverC, minusDtOverC: minusDtOverC)
             }
         }
-        // Steps 4 (refractory clamp) and 5 (threshold), without branches (a neuron is refractory
-        // at random, so a branch on it is mispredicted often): every neuron's index is written at
-        // the end of the spike list and the list grows only when it fired.
-        for k in 0..<n {
+    }
+
+    /// Steps 4 (refractory clamp) and 5 (threshold) for the neurons of `neurons`, without
+    /// branches (a neuron is refractory at random, so a branch on it is mispredicted often):
+    /// every neuron's index is written at the end of the spike list (`spiked`, room for
+    /// `neurons.count`) and the list grows only when it fired. Returns the spike count; the
+    /// indices are in increasing order.
+    @inline(__always)
+    func thresholdPass(neurons: Range<Int>, spiked: UnsafeMutablePointer<Int32>) -> Int {
+        var spikeCount = 0
+        for k in neurons {
             let counter = ref[k], potential = v[k]
             let refractory = counter > 0
             let fires = !refractory && potential >= vth[k] && thr[k]
