@@ -199,6 +199,7 @@ public struct Network: Sendable {
     /// are exactly those of stepping one step at a time.
     public mutating func advance(steps: Int, afterEachStep observe: (StepObservation) -> Void) {
         guard steps > 0 else { return }
+        let workers = stepWorkers(steps: steps)  // before the state is moved out (it counts neurons)
         var pop = Network.swapOut(&population, placeholder: LIFPopulation.placeholder(like: population))
         var bg = Network.swapOut(&background, placeholder: BackgroundInput.placeholder(stepMs: background.stepMs))
         var ringE = Network.swapOut(&ring.excitatory, placeholder: [])
@@ -254,7 +255,6 @@ public struct Network: Sendable {
                                                         refractorySteps: UnsafeBufferPointer(ref), v: vView,
                                                         gE: UnsafeBufferPointer(ge), gI: UnsafeBufferPointer(gi)))
                             }
-                            let workers = stepWorkers(steps: steps)
                             if workers > 1 {
                                 let parts = StepPartition(neurons: n, workers: workers)
                                 StepThreads.run(count: workers) { w in
