@@ -52,7 +52,7 @@ struct ThreadedStepTests {
         #expect(single.spikes == single.spikes.sorted(), "spikes out of step/neuron order")
         for threads in [2, 3, 4] {
             let threaded = Self.run(threads: threads)
-            let firstDifference = zip(threaded.spikes, single.spikes).firstIndex { $0 != $1 }
+            let firstDifference = single.spikes.indices.first { $0 >= threaded.spikes.count || threaded.spikes[$0] != single.spikes[$0] }
             let sameSpikes = threaded.spikes == single.spikes, sameState = threaded == single
             #expect(sameSpikes, "\(threads) threads: \(threaded.spikes.count) spikes vs \(single.spikes.count), first difference at \(firstDifference.map(String.init) ?? "the end")")
             #expect(sameState, "\(threads) threads: the state differs")
