@@ -38,7 +38,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Also run the network workloads in NEST and Brian2 and print the ratios.")
     var compare = false
 
-    @Option(help: "Threads for our step loop (networks of at least 1024 neurons are split; the spikes are the same for every count).")
+    @Option(help: "Threads for our step loop (networks of at least 800 neurons are split; the spikes are the same for every count).")
     var threads: Int = 1
 
     @Option(help: "Threads for the peers in --compare.")

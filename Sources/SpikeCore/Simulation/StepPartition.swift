@@ -14,7 +14,7 @@
 /// 4. barrier: nobody touches the state while the observer reads it.
 struct StepPartition {
     /// Fewest neurons per part: below this the three barriers per step cost more than they save.
-    static let minimumNeurons = 512
+    static let minimumNeurons = 400
     /// Doubles between two workers' slots in the shared scratch (a cache line each).
     private static let padding = 8
 
