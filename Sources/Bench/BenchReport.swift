@@ -62,6 +62,8 @@ public struct BenchReport: Codable, Sendable {
 
     public var loadAverageBefore: Double?
     public var loadAverageAfter: Double?
+    /// Threads our step loop was allowed (`spiketty bench --threads`).
+    public var threads = 1
     public var results: [BenchRunner.Result] = []
     public var frames: [FrameResult] = []
     public var comparisons: [Comparison] = []
@@ -76,7 +78,7 @@ public struct BenchReport: Codable, Sendable {
     public func table() -> String {
         var lines: [String] = []
         let load = [loadAverageBefore, loadAverageAfter].map { $0.map { String(format: "%.2f", $0) } ?? "?" }
-        lines.append("load average (1 min) before \(load[0]), after \(load[1]); \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        lines.append("load average (1 min) before \(load[0]), after \(load[1]); \(ProcessInfo.processInfo.activeProcessorCount) cores; step loop threads \(threads)")
         if !results.isEmpty {
             lines.append("")
             lines.append(pad("workload", 12) + pad("reps", 5) + pad("wall med s", 11) + pad("min", 9) + pad("max", 9)

@@ -3,7 +3,8 @@ import SpikeCore
 /// The network workloads of issue 13's reference table, defined once here and handed to the
 /// peer scripts as `PeerSpec`s so NEST and Brian2 simulate the same networks. All use the sbs
 /// neuron (science.md 1.3), 1 excitatory + 1 inhibitory Poisson source of 3 kHz and 1 nS per
-/// neuron, synaptic delay 0.1 ms.
+/// neuron, synaptic delay 0.1 ms. `threads` is the step loop's thread limit
+/// (`Network.setThreads`; networks below two parts' worth of neurons stay on one thread).
 public enum NetworkWorkloads {
     /// Reference calibration of the sbs sampler (science.md 1.12: α = 0.791 mV, v_p05 = −50.62 mV,
     /// measured by sbs at dt = 0.01 ms). Used only to define the benchmark network's resting
@@ -13,7 +14,7 @@ public enum NetworkWorkloads {
 
     /// sampling-5: the canonical 5-unit Boltzmann machine (science.md 1.12) as LIF samplers with
     /// renewing synapses, dt = 0.1 ms, 100.5 s of biological time (100 s + 500 ms burn-in).
-    public static func sampling5(durationMs: Double = 100_500, seed: UInt64 = 1) -> BenchWorkload {
+    public static func sampling5(durationMs: Double = 100_500, seed: UInt64 = 1, threads: Int = 1) -> BenchWorkload {
         let machine = BoltzmannMachine.canonical
         let translation = referenceTranslation
         let vRest = translation.restingPotentials(machine)
@@ -29,6 +30,7 @@ public enum NetworkWorkloads {
             for (k, v) in vRest.enumerated() { network.setRestingPotential(v, neuron: k) }
             network.addProjection(weights: DenseWeights(signed: weights), model: .renewing(tauSyn: LIFParameters.sbsDefault.tauSynE),
                                   delayMs: 0.1)
+            network.setThreads(threads)
             let steps = Int((durationMs / stepMs).rounded())
             return { [network] in
                 var net = network
@@ -41,7 +43,8 @@ public enum NetworkWorkloads {
 
     /// scale-N: N LIF neurons (E_l = −50 mV), each receiving `inDegree` static synapses of
     /// ±2 nS (sign drawn with probability 1/2) from distinct other neurons, dt = 0.1 ms.
-    public static func scale(count: Int, inDegree: Int = 100, durationMs: Double = 10_000, seed: UInt64 = 1) -> BenchWorkload {
+    public static func scale(count: Int, inDegree: Int = 100, durationMs: Double = 10_000, seed: UInt64 = 1,
+                             threads: Int = 1) -> BenchWorkload {
         let stepMs = 0.1, weight = 0.002, fraction = 0.5
         let name = count >= 1000 && count % 1000 == 0 ? "scale-\(count / 1000)k" : "scale-\(count)"
         let vRest = Array(repeating: LIFParameters.sbsDefault.vRest, count: count)
@@ -55,6 +58,7 @@ public enum NetworkWorkloads {
             let weights = FixedInDegree.weights(count: count, inDegree: inDegree, weight: weight,
                                                 excitatoryFraction: fraction, seed: seed)
             network.addProjection(sparse: weights, model: .static, delayMs: 0.1)
+            network.setThreads(threads)
             let steps = Int((durationMs / stepMs).rounded())
             return { [network] in
                 var net = network
@@ -67,7 +71,8 @@ public enum NetworkWorkloads {
 
     /// calibration: the fine stage of an activation-function calibration (science.md 1.5, sbs
     /// tests): 150 unconnected neurons with E_l spread over −56 … −44 mV, dt = 0.01 ms, 1e4 ms.
-    public static func calibration(points: Int = 150, durationMs: Double = 10_000, seed: UInt64 = 1) -> BenchWorkload {
+    public static func calibration(points: Int = 150, durationMs: Double = 10_000, seed: UInt64 = 1,
+                                   threads: Int = 1) -> BenchWorkload {
         let stepMs = 0.01
         return BenchWorkload(name: "calibration", summary: "\(points) unconnected samplers, dt = 0.01 ms",
                              neurons: points, biologicalMs: durationMs, stepMs: stepMs) {
@@ -75,6 +80,7 @@ public enum NetworkWorkloads {
             for k in 0..<points {
                 network.setRestingPotential(-56 + 12 * Double(k) / Double(max(points - 1, 1)), neuron: k)
             }
+            network.setThreads(threads)
             let steps = Int((durationMs / stepMs).rounded())
             return { [network] in
                 var net = network

@@ -38,6 +38,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Also run the network workloads in NEST and Brian2 and print the ratios.")
     var compare = false
 
+    @Option(help: "Threads for our step loop (networks of at least 800 neurons are split; the spikes are the same for every count).")
+    var threads: Int = 1
+
     @Option(help: "Threads for the peers in --compare.")
     var peerThreads: Int = 1
 
@@ -54,6 +57,7 @@ struct BenchCommand: ParsableCommand {
         guard (1...1000).contains(repetitions) else { throw ValidationError("--repetitions must be in 1...1000, got \(repetitions)") }
         guard durationScale > 0, durationScale <= 100 else { throw ValidationError("--duration-scale must be in (0, 100], got \(durationScale)") }
         guard (1...100_000).contains(frames) else { throw ValidationError("--frames must be in 1...100000, got \(frames)") }
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be in 1...64, got \(threads)") }
         guard (1...64).contains(peerThreads) else { throw ValidationError("--peer-threads must be in 1...64, got \(peerThreads)") }
         for w in workloads where !BenchCatalog.names.contains(w) {
             throw ValidationError("unknown workload '\(w)'; expected one of \(BenchCatalog.names.joined(separator: ", "))")
@@ -74,12 +78,13 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let chosen = workloads.isEmpty ? BenchCatalog.names : workloads
         var report = BenchReport(loadAverageBefore: BenchReport.loadAverage())
+        report.threads = threads
         for name in chosen {
             if name == BenchCatalog.framesName {
                 report.frames += try frameResults()
                 continue
             }
-            guard let workload = BenchCatalog.network(name, durationScale: durationScale) else { continue }
+            guard let workload = BenchCatalog.network(name, durationScale: durationScale, threads: threads) else { continue }
             if let dir = writeSpecs, let spec = workload.peerSpec {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]

@@ -35,8 +35,13 @@ struct SparseConnectivityTests {
 
     @Test("a sparse projection gives the same spikes, bit for bit, as the same weights stored densely")
     func sparseEqualsDense() {
-        let n = 60
-        let sparse = FixedInDegree.weights(count: n, inDegree: 12, weight: 0.003, seed: 11)
+        expectSameAsDense(FixedInDegree.weights(count: 60, inDegree: 12, weight: 0.003, seed: 11))
+    }
+
+    /// Runs one network with `sparse` and one with the same weights stored densely, 20 000 steps of
+    /// 0.1 ms, and expects the same spikes and membrane potentials, bit for bit.
+    private func expectSameAsDense(_ sparse: SparseWeights) {
+        let n = sparse.preCount
         var dense = DenseWeights(preCount: n, postCount: n)
         for j in 0..<n { for k in 0..<n { dense[j, k] = sparse.weight(pre: j, post: k) } }
         var a = Network(parameters: .sbsDefault, count: n, stepMs: 0.1, seed: 5, background: .sbsDefault)
@@ -53,6 +58,34 @@ struct SparseConnectivityTests {
         #expect(spikesA.count > 1000)
         #expect(spikesA == spikesB)
         #expect(a.population.v == b.population.v)
+    }
+
+    @Test("homogeneous weights are found per receptor; different weights keep the per-synapse path")
+    func homogeneousWeights() {
+        let fixed = FixedInDegree.weights(count: 50, inDegree: 5, weight: 0.002, seed: 2)
+        #expect(fixed.uniformExcitatoryWeight == 0.002)
+        #expect(fixed.uniformInhibitoryWeight == 0.002)
+        let mixed = SparseWeights(preCount: 3, postCount: 3, synapses: [(0, 1, 0.5), (1, 2, 0.25), (2, 0, -0.1)])
+        #expect(mixed.uniformExcitatoryWeight == nil)
+        #expect(mixed.uniformInhibitoryWeight == 0.1)
+        let none = SparseWeights(preCount: 2, postCount: 2, synapses: [(0, 1, 0.5)])
+        #expect(none.uniformInhibitoryWeight == nil)
+    }
+
+    @Test("sparse rows with different weights (per-synapse path) give the same spikes, bit for bit, as dense storage")
+    func heterogeneousSparseEqualsDense() {
+        let n = 60
+        let shape = FixedInDegree.weights(count: n, inDegree: 12, weight: 0.003, seed: 11)
+        var rng = Xoshiro256StarStar(seed: 8)
+        var synapses: [(pre: Int, post: Int, weight: Double)] = []
+        for j in 0..<n {
+            for k in 0..<n where shape.weight(pre: j, post: k) != 0 {
+                synapses.append((j, k, shape.weight(pre: j, post: k) * (0.5 + rng.nextUniform())))
+            }
+        }
+        let sparse = SparseWeights(preCount: n, postCount: n, synapses: synapses)
+        #expect(sparse.uniformExcitatoryWeight == nil && sparse.uniformInhibitoryWeight == nil)
+        expectSameAsDense(sparse)
     }
 
     @Test("sparse rows keep signs, drop zeros and sum multapses")

@@ -87,12 +87,50 @@ struct StepKernel {
     /// (`BackgroundInput.events`: hazard residual for small λ, inversion for larger λ), so the
     /// numbers are those of drawing one step at a time.
     func drawBackground(rows: Int, incE: UnsafeMutablePointer<Double>, incI: UnsafeMutablePointer<Double>) {
-        for k in 0..<n {
+        drawBackground(neurons: 0..<n, rows: rows, incE: incE, incI: incI)
+    }
+
+    /// `drawBackground` for the neurons of `neurons` only (their columns of the rows).
+    func drawBackground(neurons: Range<Int>, rows: Int, incE: UnsafeMutablePointer<Double>, incI: UnsafeMutablePointer<Double>) {
+        let inversion = BackgroundInput.inversionThreshold
+        for k in neurons {
+            if lamE[k] >= inversion && lamI[k] >= inversion {
+                Self.drawInversionPair(rows: rows, stride: n, intoE: incE + k, intoI: incI + k,
+                                       lambdaE: lamE[k], lambdaI: lamI[k], weightE: wE[k], weightI: wI[k],
+                                       cdfE: cdfE.baseAddress! + 4 * k, cdfI: cdfI.baseAddress! + 4 * k,
+                                       rngE: &rngE[k], rngI: &rngI[k])
+                continue
+            }
             Self.draw(rows: rows, stride: n, into: incE + k, lambda: lamE[k], weight: wE[k], cdf: cdfE.baseAddress! + 4 * k,
                       residual: &resE[k], rng: &rngE[k])
             Self.draw(rows: rows, stride: n, into: incI + k, lambda: lamI[k], weight: wI[k], cdf: cdfI.baseAddress! + 4 * k,
                       residual: &resI[k], rng: &rngI[k])
         }
+    }
+
+    /// Both sources of one neuron by inversion, their steps interleaved: two independent
+    /// generator chains per iteration for the processor to overlap. Each stream still gives its
+    /// draws in step order, so the numbers are those of `draw` (which leaves the residual alone
+    /// on this branch too).
+    @inline(__always)
+    static func drawInversionPair(rows: Int, stride: Int, intoE outE: UnsafeMutablePointer<Double>,
+                                  intoI outI: UnsafeMutablePointer<Double>, lambdaE: Double, lambdaI: Double,
+                                  weightE: Double, weightI: Double, cdfE: UnsafePointer<Double>, cdfI: UnsafePointer<Double>,
+                                  rngE: inout Xoshiro256StarStar, rngI: inout Xoshiro256StarStar) {
+        var gE = rngE, gI = rngI
+        let e0 = cdfE[0], e1 = cdfE[1], e2 = cdfE[2], e3 = cdfE[3]
+        let i0 = cdfI[0], i1 = cdfI[1], i2 = cdfI[2], i3 = cdfI[3]
+        for t in 0..<rows {
+            let uE = gE.nextUniform(), uI = gI.nextUniform()
+            let countE = (uE >= e0 ? 1 : 0) + (uE >= e1 ? 1 : 0) + (uE >= e2 ? 1 : 0) + (uE >= e3 ? 1 : 0)
+            let countI = (uI >= i0 ? 1 : 0) + (uI >= i1 ? 1 : 0) + (uI >= i2 ? 1 : 0) + (uI >= i3 ? 1 : 0)
+            let eventsE = countE < 4 ? countE : BackgroundInput.tailEvents(u: uE, lambda: lambdaE, cdf3: e3)
+            let eventsI = countI < 4 ? countI : BackgroundInput.tailEvents(u: uI, lambda: lambdaI, cdf3: i3)
+            outE[t * stride] = weightE * Double(eventsE)
+            outI[t * stride] = weightI * Double(eventsI)
+        }
+        rngE = gE
+        rngI = gI
     }
 
     /// One source's increments for `rows` steps, `stride` apart, with its state in locals.
@@ -119,6 +157,58 @@ struct StepKernel {
         rng = g
     }
 
+    /// Steps 1 + 3 + 2 for the neurons of `neurons` (see `run`; `arrivingE/I`, `incE/I` point at
+    /// neuron 0's entry); zeroes their arriving increments and returns their largest
+    /// g_l + g_e + g_i (µS; 0 for none).
+    @inline(__always)
+    func conductancePass(neurons: Range<Int>, arrivingE: UnsafeMutablePointer<Double>, arrivingI: UnsafeMutablePointer<Double>,
+                         incE: UnsafePointer<Double>, incI: UnsafePointer<Double>) -> Double {
+        let geP = ge.baseAddress!, giP = gi.baseAddress!, glP = gl.baseAddress!
+        let dE = SIMD2(repeating: decayE), dI = SIMD2(repeating: decayI)
+        var maxPair = SIMD2<Double>(repeating: 0)
+        var k = neurons.lowerBound
+        let end = neurons.upperBound
+        while k + 2 <= end {
+            let e = (Self.load(geP + k) * dE + Self.load(arrivingE + k)) + Self.load(incE + k)
+            let i = (Self.load(giP + k) * dI + Self.load(arrivingI + k)) + Self.load(incI + k)
+            Self.store(e, geP + k)
+            Self.store(i, giP + k)
+            Self.store(.zero, arrivingE + k)
+            Self.store(.zero, arrivingI + k)
+            let g = Self.load(glP + k) + e + i
+            maxPair.replace(with: g, where: g .> maxPair)
+            k += 2
+        }
+        var maxG = maxPair[1] > maxPair[0] ? maxPair[1] : maxPair[0]
+        while k < end {
+            let e = (geP[k] * decayE + arrivingE[k]) + incE[k]
+            let i = (giP[k] * decayI + arrivingI[k]) + incI[k]
+            geP[k] = e
+            giP[k] = i
+            arrivingE[k] = 0
+            arrivingI[k] = 0
+            let g = glP[k] + e + i
+            maxG = g > maxG ? g : maxG
+            k += 1
+        }
+        return maxG
+    }
+
+    @inline(__always)
+    private static func load(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
+    }
+
+    @inline(__always)
+    private static func load(_ p: UnsafeMutablePointer<Double>) -> SIMD2<Double> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
+    }
+
+    @inline(__always)
+    private static func store(_ value: SIMD2<Double>, _ p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: value, as: SIMD2<Double>.self)
+    }
+
     /// Runs steps 1–5 for every neuron with the background increments of one step (`incE`,
     /// `incI`: n values each, from `drawBackground`); consumes and zeroes the arriving
     /// increments (n values each; nil for an empty population), writes the indices of neurons
@@ -128,50 +218,61 @@ struct StepKernel {
              incE: UnsafePointer<Double>, incI: UnsafePointer<Double>,
              spiked: UnsafeMutableBufferPointer<Int32>) -> Int {
         guard n > 0, let arrivingE, let arrivingI else { return 0 }
-        var spikeCount = 0
         // Steps 1 + 3 + 2: decay, recurrent arrivals, then the background increment (in this
-        // order, as (g·decay + arriving) + w·n; vectorisable). The background is added without a
-        // branch: with no event the sum is g + 0.0, which is g exactly (conductances are never −0.0).
-        for k in 0..<n {
-            ge[k] = (ge[k] * decayE + arrivingE[k]) + incE[k]
-            gi[k] = (gi[k] * decayI + arrivingI[k]) + incI[k]
-            arrivingE[k] = 0
-            arrivingI[k] = 0
-        }
-        // Step 4: membrane of every neuron as if free (vectorisable in the series case).
-        var maxX = 0.0
-        for k in 0..<n { maxX = max(maxX, dtOverC * (gl[k] + ge[k] + gi[k])) }
+        // order, as (g·decay + arriving) + w·n; vectorised by hand, two neurons per lane pair). The
+        // background is added without a branch: with no event the sum is g + 0.0, which is g
+        // exactly (conductances are never −0.0). The same pass finds the largest total conductance
+        // g_l + g_e + g_i, whose x = dt·g/C_m picks the membrane formula: rounding is monotone,
+        // so dt/C_m·max g equals the largest dt/C_m·g (NaN is skipped, as `max` does).
+        let maxG = conductancePass(neurons: 0..<n, arrivingE: arrivingE, arrivingI: arrivingI, incE: incE, incI: incI)
+        membranePass(neurons: 0..<n, maxConductance: maxG)
+        return thresholdPass(neurons: 0..<n, spiked: spiked.baseAddress!)
+    }
+
+    /// Step 4 for the neurons of `neurons`: the membrane of each as if free (vectorisable in the
+    /// series case), by the formula the largest conductance of the *whole* population
+    /// (`maxConductance`, µS) allows, so that a part computes what the whole would.
+    @inline(__always)
+    func membranePass(neurons: Range<Int>, maxConductance maxG: Double) {
+        let maxX = dtOverC * maxG
         if maxX <= ExponentialEuler.seriesLimit {
-            for k in 0..<n {
+            for k in neurons {
                 let g = gl[k] + ge[k] + gi[k]
                 let drive = gl[k] * el[k] + ge[k] * eE + gi[k] * eI + iOffset
                 v[k] = ExponentialEuler.seriesStep(v: v[k], drive: drive, conductance: g, dtOverC: dtOverC)
             }
         } else if maxX <= ExponentialEuler.wideSeriesLimit {
-            for k in 0..<n {
+            for k in neurons {
                 let g = gl[k] + ge[k] + gi[k]
                 let drive = gl[k] * el[k] + ge[k] * eE + gi[k] * eI + iOffset
                 v[k] = ExponentialEuler.wideSeriesStep(v: v[k], drive: drive, conductance: g, dtOverC: dtOverC)
             }
         } else {
-            for k in 0..<n {
+            for k in neurons {
                 let g = gl[k] + ge[k] + gi[k]
                 let drive = gl[k] * el[k] + ge[k] * eE + gi[k] * eI + iOffset
                 v[k] = ExponentialEuler.step(v: v[k], drive: drive, conductance: g,
                                              dtOverC: dtOverC, minusDtOverC: minusDtOverC)
             }
         }
-        // Steps 4 (refractory clamp) and 5 (threshold).
-        for k in 0..<n {
-            if ref[k] > 0 {
-                v[k] = vres[k]
-                ref[k] -= 1
-            } else if v[k] >= vth[k] && thr[k] {
-                v[k] = vres[k]
-                ref[k] = refN[k]
-                spiked[spikeCount] = Int32(truncatingIfNeeded: k)
-                spikeCount += 1
-            }
+    }
+
+    /// Steps 4 (refractory clamp) and 5 (threshold) for the neurons of `neurons`, without
+    /// branches (a neuron is refractory at random, so a branch on it is mispredicted often):
+    /// every neuron's index is written at the end of the spike list (`spiked`, room for
+    /// `neurons.count`) and the list grows only when it fired. Returns the spike count; the
+    /// indices are in increasing order.
+    @inline(__always)
+    func thresholdPass(neurons: Range<Int>, spiked: UnsafeMutablePointer<Int32>) -> Int {
+        var spikeCount = 0
+        for k in neurons {
+            let counter = ref[k], potential = v[k]
+            let refractory = counter > 0
+            let fires = !refractory && potential >= vth[k] && thr[k]
+            v[k] = refractory || fires ? vres[k] : potential
+            ref[k] = refractory ? counter &- 1 : (fires ? refN[k] : counter)
+            spiked[spikeCount] = Int32(truncatingIfNeeded: k)
+            spikeCount &+= fires ? 1 : 0
         }
         return spikeCount
     }

@@ -109,6 +109,8 @@ public struct Projection: Sendable {
                 }
             }
         case .sparse(let w):
+            // Homogeneous weights: w·factor once per spike, the same product as per synapse.
+            let uniformE = w.uniformExcitatoryWeight, uniformI = w.uniformInhibitoryWeight
             w.excitatoryTargets.withUnsafeBufferPointer { eTargets in
                 w.excitatoryWeights.withUnsafeBufferPointer { eWeights in
                     w.inhibitoryTargets.withUnsafeBufferPointer { iTargets in
@@ -119,8 +121,18 @@ public struct Projection: Sendable {
                                         let j = Int(spiked[s])
                                         guard j < w.preCount else { continue }
                                         let factor = releaseFactor(presynaptic: j, spikeStep: spikeStep, stepMs: stepMs)
-                                        for i in eStart[j]..<eStart[j + 1] { addE[Int(eTargets[i])] += eWeights[i] * factor }
-                                        for i in iStart[j]..<iStart[j + 1] { addI[Int(iTargets[i])] += iWeights[i] * factor }
+                                        if let we = uniformE {
+                                            let amount = we * factor
+                                            for i in eStart[j]..<eStart[j + 1] { addE[Int(eTargets[i])] += amount }
+                                        } else {
+                                            for i in eStart[j]..<eStart[j + 1] { addE[Int(eTargets[i])] += eWeights[i] * factor }
+                                        }
+                                        if let wi = uniformI {
+                                            let amount = wi * factor
+                                            for i in iStart[j]..<iStart[j + 1] { addI[Int(iTargets[i])] += amount }
+                                        } else {
+                                            for i in iStart[j]..<iStart[j + 1] { addI[Int(iTargets[i])] += iWeights[i] * factor }
+                                        }
                                     }
                                 }
                             }

@@ -15,6 +15,12 @@ public struct SparseWeights: Sendable, Equatable {
     public private(set) var inhibitoryTargets: [Int32]
     /// |w|, µS.
     public private(set) var inhibitoryWeights: [Double]
+    /// The one |w| (µS) every excitatory synapse has, when they all have the same (nil otherwise, or
+    /// when there are none): delivery then reads only the targets, a third of the bytes per synapse
+    /// (NEST's homogeneous-weight synapses; `FixedInDegree` builds such projections).
+    public private(set) var uniformExcitatoryWeight: Double?
+    /// The same for the inhibitory synapses.
+    public private(set) var uniformInhibitoryWeight: Double?
 
     /// Builds the rows from a list of synapses (pre, post, signed weight in µS). Synapses of one
     /// presynaptic neuron keep the order they have in `synapses`; zero weights are dropped.
@@ -49,6 +55,14 @@ public struct SparseWeights: Sendable, Equatable {
                 iNext[s.pre] += 1
             }
         }
+        uniformExcitatoryWeight = Self.uniformValue(excitatoryWeights)
+        uniformInhibitoryWeight = Self.uniformValue(inhibitoryWeights)
+    }
+
+    /// The value all entries share (bitwise equal), nil if they differ or there are none.
+    private static func uniformValue(_ values: [Double]) -> Double? {
+        guard let first = values.first, values.allSatisfy({ $0 == first }) else { return nil }
+        return first
     }
 
     /// Number of (non-zero) synapses.
