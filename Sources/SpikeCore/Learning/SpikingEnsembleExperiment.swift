@@ -188,9 +188,6 @@ public final class SpikingEnsembleExperiment: Experiment {
 
     /// (1/n) Σ_k p*(z_k = 1): the target's mean marginal, the set point's activity.
     static func meanMarginal(_ exact: BoltzmannDistribution) -> Double {
-        let n = Double(exact.unitCount)
-        var mean = 0.0
-        for (state, p) in exact.probabilities.enumerated() { mean += Double(state.nonzeroBitCount) * p / n }
-        return mean
+        exact.marginals.reduce(0, +) / Double(exact.unitCount)
     }
 }
