@@ -13,7 +13,17 @@ struct NoiseSourcesScreen: Screen {
     var paneCount: Int { Pane.allCases.count }
     var minimumSize: (width: Int, height: Int) { (40, 10) }
 
-    static let lanes: [(suffix: String, label: String)] = NoiseSourcesConfig.kinds.map { ($0.figureSuffix, $0.label) }
+    /// The lanes the readout reports, in its order: (figure suffix, label), from the figures
+    /// `dkl_target_sampled_<suffix>` (binary: four lanes; spiking: three).
+    static func lanes(_ readout: Readout) -> [(suffix: String, label: String)] {
+        let prefix = "dkl_target_sampled_", labelPrefix = "D_KL(p*‖p) "
+        return readout.figures.compactMap { f in
+            guard f.name.hasPrefix(prefix) else { return nil }
+            let suffix = String(f.name.dropFirst(prefix.count))
+            guard !suffix.contains("_") else { return nil }
+            return (suffix, f.label.hasPrefix(labelPrefix) ? String(f.label.dropFirst(labelPrefix.count)) : suffix)
+        }
+    }
     static let colors: [SeriesColor] = [.gradient(.train, 0), .gradient(.train, 1), .gradient(.spike, 0.5), .role(.title)]
 
     func render(_ readout: Readout, context: ScreenContext, into buffer: inout CellBuffer, area: Rect) {
@@ -44,7 +54,7 @@ struct NoiseSourcesScreen: Screen {
         let theme = context.theme
         switch pane {
         case .raster:
-            let names = Self.lanes.map(\.label).joined(separator: " · ")
+            let names = Self.lanes(readout).map(\.label).joined(separator: " · ")
             let inner = panel("states of one network per source (rows: \(names))", pane, context).render(into: &buffer, area: area, theme: theme)
             guard let r = readout.raster else { return }
             let raster = r.widget(context, unit: 1000, timeAxisTitle: "time (s)", neuronAxisTitle: "unit")
@@ -53,7 +63,7 @@ struct NoiseSourcesScreen: Screen {
         case .dkl:
             let inner = panel("D_KL(p*‖p) vs sampled time, mean over networks", pane, context).render(into: &buffer, area: area, theme: theme)
             var series: [LinePlot.Series] = []
-            for (i, lane) in Self.lanes.enumerated() {
+            for (i, lane) in Self.lanes(readout).enumerated() {
                 if let s = readout.series.first(where: { $0.name == "dkl_target_sampled_\(lane.suffix)" }) {
                     series.append(LinePlot.Series(name: lane.label, points: PlotData.points(s, positiveOnly: true), color: Self.colors[i]))
                 }
@@ -65,11 +75,12 @@ struct NoiseSourcesScreen: Screen {
             let maps = readout.landscapes
             guard !maps.isEmpty else { return }
             let rows = inner.rows([1, 1]).flatMap { $0.columns([1, 1]) }
+            let lanes = Self.lanes(readout)
             for (i, l) in maps.prefix(rows.count).enumerated() {
                 let cell = rows[i]
-                let suffix = i < Self.lanes.count ? Self.lanes[i].suffix : ""
+                let suffix = i < lanes.count ? lanes[i].suffix : ""
                 let mean = readout.figure("input_corr_mean_\(suffix)").map { String(format: " %.3f", $0) } ?? ""
-                let title = (i < Self.lanes.count ? Self.lanes[i].label : l.label) + mean
+                let title = (i < lanes.count ? lanes[i].label : l.label) + mean
                 _ = buffer.put(title, x: cell.x, y: cell.y, style: theme.style(.title), maxWidth: max(0, cell.width - 1))
                 let body = Rect(x: cell.x, y: cell.y + 1, width: cell.width, height: max(0, cell.height - 1))
                 let values = l.values.map { $0.isFinite ? $0 : 0 }

@@ -2,9 +2,11 @@ import SpikeCore
 
 /// The `noise-sources` kind (science.md 2.2, 2.5, 7): one Boltzmann machine sampled side by side
 /// under private noise, a shared pool, a deterministic background network and a noise-free
-/// ensemble (binary formulation of [Jordan2019]).
+/// ensemble (binary formulation of [Jordan2019]); or, with `formulation = "spiking"`, LIF samplers
+/// under private Poisson sources, a Poisson pool and a background network of LIF neurons with the
+/// sbs test parameters (science.md 2.2, spiking formulation).
 public enum NoiseSourcesKind: ScenarioKindDefinition {
-    public static var sections: [SectionSpec] { [LIFSamplingKind.boltzmann, noise, simulation, display] }
+    public static var sections: [SectionSpec] { [LIFSamplingKind.boltzmann, noise, simulation, display, spiking] }
 
     public static let figureNames: [String] = {
         var names: [String] = []
@@ -17,10 +19,19 @@ public enum NoiseSourcesKind: ScenarioKindDefinition {
             names += ["1e3", "1e4", "1e5", "1e6"].map { "dkl_target_sampled_\(kind.figureSuffix)_\($0)" }
             names.append("dkl_pooled_\(kind.figureSuffix)")
         }
+        names += ["external_connectivity", "in_degree_exc", "in_degree_inh", "network_rate_hz", "network_rate_calibration_hz",
+                  "external_weight_exc_nS", "external_weight_inh_nS"]
+        for kind in SpikingNoiseSourcesConfig.kinds {
+            let s = kind.figureSuffix
+            names += ["input_mean_\(s)_nS", "input_mean_theory_\(s)_nS", "input_var_\(s)_nS2", "input_var_theory_\(s)_nS2",
+                      "v_p05_\(s)", "alpha_\(s)"]
+        }
         return names
     }()
 
     static let noise = SectionSpec("noise", "the noise population (science.md 2.2)", [
+        KeySpec("formulation", .choice(["binary", "spiking"]), default: .text("binary"),
+                "binary threshold units ([Jordan2019], four lanes) or conductance-based LIF samplers under Poisson sources, a Poisson pool and a LIF background network (keys of [spiking]; sources, excitatoryFraction and inhibition apply, inDegree and activity do not)"),
         KeySpec("sources", .integer(20...4000), default: .integer(500), "N: size of the shared pool and of the background network; the ensemble has N/n networks"),
         KeySpec("inDegree", .integer(2...400), default: .integer(50), "K: noise inputs per unit (gamma K excitatory, the rest inhibitory)"),
         KeySpec("excitatoryFraction", .number(0.05...0.95), default: .number(0.8), "gamma: fraction of excitatory sources and inputs"),
@@ -41,6 +52,18 @@ public enum NoiseSourcesKind: ScenarioKindDefinition {
         CommonSections.speed,
     ])
 
+    static let spiking = SectionSpec("spiking", "the LIF formulation (formulation = \"spiking\"; science.md 2.2 spiking formulation, sbs test parameters)", [
+        KeySpec("connectivity", .number(0...1), default: .number(0.1), "epsilon: internal connectivity of the background network (in-degree epsilon N_E and epsilon N_I)"),
+        KeySpec("externalConnectivity", .number(0.001...1), default: .number(0.1), "epsilon_ext: each sampler reads epsilon_ext N_E excitatory and epsilon_ext N_I inhibitory sources"),
+        KeySpec("weight_nA", .number(0...10), default: .number(0.0635), "J_E of the background network (nA; 0.0635 nA = 0.2 mV peak PSP); J_I = g J_E"),
+        KeySpec("restingPotential_mV", .number(-80...0), default: .number(-40), "E_l of the background network's neurons (mV; above V_th = -50 mV: they fire by themselves)"),
+        KeySpec("delay_ms", .number(0.1...100), default: .number(1), "delay inside the background network and to the samplers (ms)"),
+        KeySpec("step_ms", .number(0.01...0.1), default: .number(0.1), "integration step (ms)"),
+        KeySpec("probes", .integer(3...500), default: .integer(16), "calibration probes per lane (E_l spread around v_p05) under that lane's noise"),
+        KeySpec("calibrationMs", .number(100...1e7), default: .number(5000), "duration of each of the two calibration rounds per lane (ms)"),
+        KeySpec("raster_ms", .number(10...100_000), default: .number(1000), "time of state history in the raster (ms)"),
+    ])
+
     public static func check(_ s: Scenario) -> [(section: String, key: String, message: String)] {
         var problems: [(section: String, key: String, message: String)] = []
         if case .failure(let list) = LIFSamplingKind.machine(s) { problems += list.items.map { ("boltzmann", $0.key, $0.message) } }
@@ -49,11 +72,34 @@ public enum NoiseSourcesKind: ScenarioKindDefinition {
 
     public static func engineProblems(_ s: Scenario) -> [String] {
         guard case .success = LIFSamplingKind.machine(s) else { return ["invalid Boltzmann machine"] }
+        if s.text("noise", "formulation") == "spiking" { return spikingConfig(s, seed: s.seed).validate() }
         return config(s, seed: s.seed).validate()
     }
 
     public static func makeExperiment(_ s: Scenario, seed: UInt64) -> any Experiment {
-        NoiseSourcesExperiment(config: config(s, seed: seed))
+        if s.text("noise", "formulation") == "spiking" { return SpikingNoiseSourcesExperiment(config: spikingConfig(s, seed: seed)) }
+        return NoiseSourcesExperiment(config: config(s, seed: seed))
+    }
+
+    static func spikingConfig(_ s: Scenario, seed: UInt64) -> SpikingNoiseSourcesConfig {
+        var c = SpikingNoiseSourcesConfig(machine: (try? LIFSamplingKind.machine(s).get()) ?? .canonical)
+        c.networks = s.integer("simulation", "networks")
+        c.network.size = s.integer("noise", "sources")
+        c.network.excitatoryFraction = s.number("noise", "excitatoryFraction")
+        c.network.inhibition = s.number("noise", "inhibition")
+        c.network.connectivity = s.number("spiking", "connectivity")
+        c.network.excitatoryWeight = s.number("spiking", "weight_nA")
+        c.network.neuron.vRest = s.number("spiking", "restingPotential_mV")
+        c.network.delayMs = s.number("spiking", "delay_ms")
+        c.externalDelayMs = s.number("spiking", "delay_ms")
+        c.externalConnectivity = s.number("spiking", "externalConnectivity")
+        c.stepMs = s.number("spiking", "step_ms")
+        c.probes = s.integer("spiking", "probes")
+        c.calibrationMs = s.number("spiking", "calibrationMs")
+        c.rasterMs = s.number("spiking", "raster_ms")
+        c.matrixUnits = s.integer("display", "matrixUnits")
+        c.seed = seed
+        return c
     }
 
     static func config(_ s: Scenario, seed: UInt64) -> NoiseSourcesConfig {

@@ -15,9 +15,14 @@ public struct SpikingSamplingEnsemble: Sendable {
     public enum Noise: Sendable, Equatable {
         case privatePoisson(PoissonBackground)
         case ensemble(SpikingEnsembleBackground)
+        /// Explicit spike sources (`ExternalNoiseDriver`: private or pooled Poisson sources, a
+        /// background network of LIF neurons) and no Poisson generators.
+        case external
     }
 
     public let noise: Noise
+    /// The spike sources and their synapses when `noise` is `.external`.
+    public private(set) var driver: ExternalNoiseDriver?
     public let unitCount: Int
     public let copies: Int
     public private(set) var network: Network
@@ -48,13 +53,17 @@ public struct SpikingSamplingEnsemble: Sendable {
     ///     `setProbes`).
     ///   - seed: network seed (Poisson streams) and, for the ensemble, the wiring seed.
     public init(machine: BoltzmannMachine, copies: Int, neuron: LIFParameters, noise: Noise, translation: LIFSamplingTranslation,
-                stepMs: Double, delayMs: Double, probes: Int, seed: UInt64, sampleIntervalMs: Double = 0.1) {
+                stepMs: Double, delayMs: Double, probes: Int, seed: UInt64, sampleIntervalMs: Double = 0.1,
+                driver: ExternalNoiseDriver? = nil) {
         let n = machine.unitCount
         unitCount = n
         self.copies = copies
         self.noise = noise
         self.translation = translation
         let count = copies * n + probes
+        precondition((noise == .external) == (driver != nil), "external noise needs a driver, and only it")
+        if let driver { precondition(driver.projection.targetCount == count, "the driver must reach all \(count) neurons") }
+        self.driver = driver
         let poisson: PoissonBackground
         if case .privatePoisson(let p) = noise { poisson = p } else { poisson = .none }
         var net = Network(parameters: neuron, count: count, stepMs: stepMs, seed: seed, background: poisson, spikeCapacity: 4096)
@@ -143,8 +152,25 @@ public struct SpikingSamplingEnsemble: Sendable {
         return (binSquares / Double(binCount) - mean * mean) / mean
     }
 
-    /// Simulates `steps` steps, measuring.
+    /// Simulates `steps` steps, measuring. With external noise, one step at a time after the
+    /// driver has delivered that step's noise conductances.
     public mutating func run(steps: Int) {
+        guard var d = driver else { return runNetwork(steps: steps) }
+        driver = nil  // moved out for the loop (no copy of its buffers)
+        for _ in 0..<steps {
+            let now = network.stepIndex
+            d.step { amount, excitatory, neuron in
+                network.scheduleConductance(amount, excitatory: excitatory, neuron: neuron, arrivalStep: now)
+            }
+            runNetwork(steps: 1)
+        }
+        driver = d
+    }
+
+    /// Forgets the driver's input statistics and source counts.
+    public mutating func resetNoiseStatistics() { driver?.resetStatistics() }
+
+    private mutating func runNetwork(steps: Int) {
         guard steps > 0 else { return }
         let n = unitCount, m = copies, interval = sampleIntervalSteps
         var local = Network.placeholder(stepMs: network.stepMs)

@@ -1,0 +1,191 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Static synapses from a population of spike sources (a Poisson pool, private Poisson sources,
+/// or a background network) onto the conductance-based samplers of a `Network`, with one delay,
+/// and a monitor of the noise input they carry (science.md 2.2, 2.5).
+///
+/// Wiring: every target neuron reads K_E distinct excitatory and K_I distinct inhibitory sources
+/// (sbs `FixedNumberPreConnector`, ε_ext·N_E and ε_ext·N_I), or, when `privateSources`, its own
+/// K_E + K_I sources that no other target reads (sources t·K ..< (t+1)·K, the first K_E excitatory).
+/// Weights: +w_E, −w_I (µS, conductance jumps on the excitatory / inhibitory receptor).
+///
+/// Timing: a source spike in step n reaches the samplers at the start of step n + 1 + D, D = delay/dt.
+///
+/// Monitor: the noise conductances g_E,k and g_I,k as the samplers receive them
+/// (g ← g·e^{−dt/τ_syn} + arrivals), sampled every `sampleSteps` after the arrivals of the step;
+/// the total noise input x_k = g_E,k (E_e − E_ref) + g_I,k (E_i − E_ref) (nA: the noise current
+/// at the reference potential E_ref) goes into `inputs` (means, variances, pairwise correlation
+/// matrix of the first `matrixUnits` targets), g_E,k into `excitatory`.
+public struct ExternalNoiseProjection: Sendable {
+    public let sourceCount: Int
+    public let targetCount: Int
+    public let excitatoryInDegree: Int, inhibitoryInDegree: Int
+    public let excitatoryWeight: Double, inhibitoryWeight: Double
+    public let privateSources: Bool
+    /// Which sources are excitatory.
+    public let sourceIsExcitatory: [Bool]
+    let offsets: [Int], targets: [Int32]
+    let delaySteps: Int, slots: Int
+    var pendingE: [Double], pendingI: [Double]
+    public private(set) var stepIndex: Int64 = 0
+    // Monitor.
+    let decayE: Double, decayI: Double, drivingE: Double, drivingI: Double
+    var gE: [Double], gI: [Double]
+    public let sampleSteps: Int
+    public private(set) var inputs: InputStatistics
+    public private(set) var excitatory: InputStatistics
+    /// Source spikes delivered since the last statistics reset, per source.
+    public private(set) var sourceSpikes: [Int]
+    public private(set) var countedSteps = 0
+    var x: [Double]
+
+    /// - Parameters:
+    ///   - sourceIsExcitatory: sign of every source (pool and network: the first N_E).
+    ///   - sampler: the targets' neuron parameters (τ_syn and reversal potentials for the monitor).
+    ///   - referencePotential: E_ref of the total noise input, mV.
+    public init(sourceIsExcitatory: [Bool], targetCount: Int, excitatoryInDegree: Int, inhibitoryInDegree: Int,
+                excitatoryWeight: Double, inhibitoryWeight: Double, privateSources: Bool, delayMs: Double, stepMs: Double,
+                sampler: LIFParameters, referencePotential: Double, matrixUnits: Int, sampleMs: Double, seed: UInt64) {
+        let k = excitatoryInDegree + inhibitoryInDegree
+        self.sourceIsExcitatory = sourceIsExcitatory
+        sourceCount = sourceIsExcitatory.count
+        self.targetCount = targetCount
+        self.excitatoryInDegree = excitatoryInDegree
+        self.inhibitoryInDegree = inhibitoryInDegree
+        self.excitatoryWeight = excitatoryWeight
+        self.inhibitoryWeight = inhibitoryWeight
+        self.privateSources = privateSources
+        var outgoing = Array(repeating: [Int32](), count: sourceCount)
+        if privateSources {
+            precondition(sourceCount == targetCount * k, "private sources: N = targets × K")
+            for t in 0..<targetCount { for i in 0..<k { outgoing[t * k + i].append(Int32(t)) } }
+        } else {
+            let exc = sourceIsExcitatory.indices.filter { sourceIsExcitatory[$0] }
+            let inh = sourceIsExcitatory.indices.filter { !sourceIsExcitatory[$0] }
+            precondition(excitatoryInDegree <= exc.count && inhibitoryInDegree <= inh.count,
+                         "in-degree \(excitatoryInDegree)/\(inhibitoryInDegree) exceeds the \(exc.count)/\(inh.count) sources")
+            var rng = Xoshiro256StarStar(seed: seed, stream: RandomStream.externalNoiseWiring)
+            var chosen = Set<Int>()
+            for t in 0..<targetCount {
+                for (pool, count) in [(exc, excitatoryInDegree), (inh, inhibitoryInDegree)] {
+                    chosen.removeAll(keepingCapacity: true)
+                    while chosen.count < count {
+                        let j = pool[Int(rng.next() % UInt64(pool.count))]
+                        if chosen.insert(j).inserted { outgoing[j].append(Int32(t)) }
+                    }
+                }
+            }
+        }
+        var o = [0]
+        for list in outgoing { o.append(o.last! + list.count) }
+        offsets = o
+        targets = outgoing.flatMap { $0 }
+        delaySteps = max(0, Int((delayMs / stepMs).rounded()))
+        slots = delaySteps + 2
+        pendingE = Array(repeating: 0, count: slots * targetCount)
+        pendingI = pendingE
+        decayE = exp(-stepMs / sampler.tauSynE)
+        decayI = exp(-stepMs / sampler.tauSynI)
+        drivingE = sampler.eRevE - referencePotential
+        drivingI = sampler.eRevI - referencePotential
+        gE = Array(repeating: 0, count: targetCount)
+        gI = gE
+        x = gE
+        sampleSteps = max(1, Int((sampleMs / stepMs).rounded()))
+        inputs = InputStatistics(unitCount: targetCount, matrixUnits: matrixUnits)
+        excitatory = InputStatistics(unitCount: targetCount, matrixUnits: 0)
+        sourceSpikes = Array(repeating: 0, count: sourceCount)
+    }
+
+    /// Queues the spikes the sources emitted in step `stepIndex` (call once per step, before `deliver`).
+    public mutating func enqueue(_ spikes: [Int32]) {
+        let slot = Int((stepIndex + 1 + Int64(delaySteps)) % Int64(slots)) * targetCount
+        let we = excitatoryWeight, wi = inhibitoryWeight
+        for s in spikes {
+            let j = Int(s)
+            sourceSpikes[j] += 1
+            if sourceIsExcitatory[j] {
+                for i in offsets[j]..<offsets[j + 1] { pendingE[slot + Int(targets[i])] += we }
+            } else {
+                for i in offsets[j]..<offsets[j + 1] { pendingI[slot + Int(targets[i])] += wi }
+            }
+        }
+    }
+
+    /// Hands the conductance jumps arriving in this step to `schedule(amount, excitatory, target)`
+    /// (which must add them at the start of the samplers' current step), updates the monitor and
+    /// moves on one step.
+    public mutating func deliver(_ schedule: (Double, Bool, Int) -> Void) {
+        let slot = Int(stepIndex % Int64(slots)) * targetCount
+        for t in 0..<targetCount {
+            let e = pendingE[slot + t], i = pendingI[slot + t]
+            if e != 0 { schedule(e, true, t); pendingE[slot + t] = 0 }
+            if i != 0 { schedule(i, false, t); pendingI[slot + t] = 0 }
+            gE[t] = gE[t] * decayE + e
+            gI[t] = gI[t] * decayI + i
+        }
+        stepIndex += 1
+        countedSteps += 1
+        if stepIndex % Int64(sampleSteps) == 0 {
+            for t in 0..<targetCount { x[t] = gE[t] * drivingE + gI[t] * drivingI }
+            inputs.add(x)
+            excitatory.add(gE)
+        }
+    }
+
+    /// Forgets the monitor's samples and spike counts (the conductances keep running).
+    public mutating func resetStatistics() {
+        inputs.reset()
+        excitatory.reset()
+        sourceSpikes = Array(repeating: 0, count: sourceCount)
+        countedSteps = 0
+    }
+
+    /// Excitatory sources of target t.
+    public func excitatorySources(of t: Int) -> [Int] {
+        (0..<sourceCount).filter { j in sourceIsExcitatory[j] && targets[offsets[j]..<offsets[j + 1]].contains(Int32(t)) }
+    }
+
+    /// Per target, Σ f(p_j) over its excitatory sources j (one pass over the synapses).
+    public func excitatorySums(_ p: [Double], _ f: (Double) -> Double) -> [Double] {
+        var sums = Array(repeating: 0.0, count: targetCount)
+        for j in 0..<sourceCount where sourceIsExcitatory[j] {
+            let v = f(p[j])
+            for i in offsets[j]..<offsets[j + 1] { sums[Int(targets[i])] += v }
+        }
+        return sums
+    }
+
+    /// Expected mean and variance of g_E (µS, µS²) averaged over the targets, for sources that
+    /// fire independently with spike probabilities p_j per step (Campbell's theorem in discrete
+    /// time; see `expectedExcitatoryMean`): exact for Poisson sources, a reference for others.
+    public func expectedExcitatoryStatistics(spikeProbabilities p: [Double]) -> (mean: Double, variance: Double) {
+        let m = excitatorySums(p) { $0 }.reduce(0, +) / Double(targetCount)
+        let v = excitatorySums(p) { $0 * (1 - $0) }.reduce(0, +) / Double(targetCount)
+        return (excitatoryWeight * m / (1 - decayE), excitatoryWeight * excitatoryWeight * v / (1 - decayE * decayE))
+    }
+
+    /// Expected mean of g_E,k under the monitor's sampling for sources firing independently with
+    /// spike probabilities p_j per step (µS): w_E Σ_j p_j / (1 − e^{−dt/τ}) (continuous limit:
+    /// Σ_j ν_j w_E τ_syn, Campbell's theorem, science.md 1.4).
+    public func expectedExcitatoryMean(spikeProbabilities p: [Double]) -> Double {
+        excitatoryWeight * p.reduce(0, +) / (1 - decayE)
+    }
+
+    /// Expected variance of g_E,k for independent Bernoulli sources (µS²):
+    /// w_E² Σ_j p_j (1 − p_j) / (1 − e^{−2dt/τ}) (continuous limit: Σ_j ν_j w_E² τ_syn/2).
+    public func expectedExcitatoryVariance(spikeProbabilities p: [Double]) -> Double {
+        excitatoryWeight * excitatoryWeight * p.reduce(0) { $0 + $1 * (1 - $1) } / (1 - decayE * decayE)
+    }
+}
+
+extension RandomStream {
+    /// Wiring of an `ExternalNoiseProjection` (issue 4).
+    public static let externalNoiseWiring: UInt64 = experiment(0x4_23)
+}

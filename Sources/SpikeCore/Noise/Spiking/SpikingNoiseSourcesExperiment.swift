@@ -1,0 +1,156 @@
+/// The spiking `noise-sources-spiking` experiment (science.md 2.1, 2.2 spiking formulation, 2.5;
+/// slides "Whence stochasticity?", "(Pseudo)randomness in deterministic spiking networks"): one
+/// Boltzmann machine, copied M times as conductance-based LIF samplers, sampled side by side
+/// under private Poisson sources, a shared pool of N Poisson sources and a deterministic
+/// background network of N current-based LIF neurons (the sbs noise network; [Jordan2019]).
+/// Every lane has the same in-degrees, weights and input rate; each is calibrated with probes
+/// under the noise it actually receives (science.md 1.5) and translated with its own fit
+/// (science.md 1.6–1.7). Reports D_KL(p*‖p)(t) (mean over networks), the noise-input statistics
+/// against Campbell's formulas, and the input-correlation matrices.
+public final class SpikingNoiseSourcesExperiment: Experiment {
+    public private(set) var config: SpikingNoiseSourcesConfig
+    public private(set) var lanes: [Lane] = []
+    public private(set) var timeMs: Double = 0
+    public var stepMs: Double { config.stepMs }
+    /// Mean rate of the background network after its warm-up (ν of every lane's sources), Hz.
+    public private(set) var networkRateHz: Double = .nan
+    /// External weights (µS) in use.
+    public private(set) var externalWeights: (excitatory: Double, inhibitory: Double) = (.nan, .nan)
+    var budget = StepBudget()
+    let target: [Double]
+    let grid = LogTimeGrid(first: 100, perDecade: 4)
+    /// Steps per recorded state (1 ms).
+    let chunkSteps: Int
+
+    /// One noise source with its samplers and measurements.
+    public struct Lane: Sendable {
+        public var kind: NoiseSourceKind
+        public var samplers: SpikingSamplingEnsemble
+        public var calibration: LogisticFit?
+        /// (ms, mean D_KL) at the log-grid checkpoints.
+        public var dkl: [(timeMs: Double, value: Double)] = []
+        /// Joint state of network 0, one per ms (oldest first).
+        public var recentStates: [Int] = []
+        var nextCheckpoint = 0
+    }
+
+    public init(config: SpikingNoiseSourcesConfig) {
+        let problems = config.validate()
+        precondition(problems.isEmpty, "invalid spiking noise-sources configuration: \(problems.joined(separator: "; "))")
+        self.config = config
+        target = BoltzmannDistribution(config.machine).probabilities
+        chunkSteps = max(1, Int((1 / config.stepMs).rounded()))
+        build()
+    }
+
+    func steps(_ ms: Double) -> Int { Int((ms / config.stepMs).rounded()) }
+
+    func build() {
+        let c = config
+        var brn = LIFBackgroundNetwork(config: c.network, stepMs: c.stepMs, seed: c.seed)
+        for _ in 0..<steps(c.networkWarmUpMs) { brn.step() }
+        brn.resetCounts()
+        for _ in 0..<steps(c.networkRateMs) { brn.step() }
+        networkRateHz = brn.meanRateHz
+        brn.resetCounts()
+        let rate = max(networkRateHz, 1)  // a silent network would need infinite weights
+        externalWeights = c.externalWeights(rateHz: rate)
+        let (ke, ki) = (c.excitatoryInDegree, c.inhibitoryInDegree)
+        let reference = PoissonBackground(excRateHz: Double(ke) * rate, inhRateHz: Double(ki) * rate,
+                                          excWeight: externalWeights.excitatory, inhWeight: externalWeights.inhibitory)
+        let targets = c.networks * c.machine.unitCount + c.probes
+        lanes = SpikingNoiseSourcesConfig.kinds.enumerated().map { index, kind in
+            let laneSeed = c.seed &+ UInt64(index) &+ 1
+            func projection(_ signs: [Bool], privateSources: Bool) -> ExternalNoiseProjection {
+                ExternalNoiseProjection(sourceIsExcitatory: signs, targetCount: targets, excitatoryInDegree: ke,
+                                        inhibitoryInDegree: ki, excitatoryWeight: externalWeights.excitatory,
+                                        inhibitoryWeight: externalWeights.inhibitory, privateSources: privateSources,
+                                        delayMs: c.externalDelayMs, stepMs: c.stepMs, sampler: c.neuron,
+                                        referencePotential: c.neuron.vRest, matrixUnits: c.matrixUnits, sampleMs: 1, seed: laneSeed)
+            }
+            let driver: ExternalNoiseDriver
+            switch kind {
+            case .privateNoise:
+                let signs = (0..<targets).flatMap { _ in Array(repeating: true, count: ke) + Array(repeating: false, count: ki) }
+                let pool = PoissonSourcePool(signs: signs, rateHz: rate, stepMs: c.stepMs, seed: laneSeed)
+                driver = ExternalNoiseDriver(pool: pool, projection: projection(signs, privateSources: true))
+            case .sharedPool:
+                let signs = (0..<c.network.size).map { $0 < c.network.excitatoryCount }
+                let pool = PoissonSourcePool(signs: signs, rateHz: rate, stepMs: c.stepMs, seed: laneSeed)
+                driver = ExternalNoiseDriver(pool: pool, projection: projection(signs, privateSources: false))
+            default:
+                let signs = (0..<c.network.size).map { $0 < c.network.excitatoryCount }
+                driver = ExternalNoiseDriver(network: brn, projection: projection(signs, privateSources: false))
+            }
+            let start = ActivationCalibration.sbsReference
+            var e = SpikingSamplingEnsemble(machine: c.machine, copies: c.networks, neuron: c.neuron, noise: .external,
+                                            translation: LIFSamplingTranslation(neuron: c.neuron, background: reference,
+                                                                                vP05: start.vP05, alpha: start.alpha),
+                                            stepMs: c.stepMs, delayMs: c.delayMs, probes: c.probes, seed: laneSeed, driver: driver)
+            var fit: LogisticFit?
+            for _ in 0..<2 {
+                let centre = fit?.vP05 ?? start.vP05, half = max(5 * (fit?.alpha ?? start.alpha), 2)
+                guard let f = e.calibrateSearching(centre: centre, halfWidth: half, burnInSteps: steps(c.burnInMs),
+                                                   steps: steps(c.calibrationMs)) else { break }
+                fit = f
+                e.setTranslation(LIFSamplingTranslation(neuron: c.neuron, background: reference, vP05: f.vP05, alpha: f.alpha))
+            }
+            e.run(steps: steps(c.burnInMs))
+            e.resetMeasurements()
+            e.resetNoiseStatistics()
+            return Lane(kind: kind, samplers: e, calibration: fit)
+        }
+        timeMs = 0
+        budget = StepBudget()
+    }
+
+    public func advance(by durationMs: Double) {
+        let total = budget.steps(for: durationMs, stepMs: config.stepMs)
+        let n = config.machine.unitCount, keep = max(1, Int(config.rasterMs))
+        var done = 0
+        while done < total {
+            let chunk = min(chunkSteps, total - done)
+            done += chunk
+            timeMs += Double(chunk) * config.stepMs
+            for l in lanes.indices {
+                lanes[l].samplers.run(steps: chunk)
+                var index = 0
+                for k in 0..<n { index = (index << 1) | (lanes[l].samplers.network.z(k) ? 1 : 0) }
+                lanes[l].recentStates.append(index)
+                if lanes[l].recentStates.count > keep { lanes[l].recentStates.removeFirst(lanes[l].recentStates.count - keep) }
+                while grid.value(at: lanes[l].nextCheckpoint) <= timeMs + 1e-9 {
+                    lanes[l].dkl.append((timeMs, meanDivergence(l)))
+                    lanes[l].nextCheckpoint += 1
+                }
+            }
+        }
+    }
+
+    /// Mean over lane l's networks of D_KL(p*‖p_m) (one prior count per τ_ref per state).
+    public func meanDivergence(_ l: Int) -> Double {
+        let d = lanes[l].samplers.divergences(target: target)
+        return d.reduce(0, +) / Double(d.count)
+    }
+
+    /// D_KL(p*‖p) of lane l's histogram pooled over its networks.
+    public func pooledDivergence(_ l: Int) -> Double { lanes[l].samplers.pooledDivergence(target: target) }
+
+    public var parameters: [ParameterInfo] {
+        [ParameterInfo(key: "pool_size", label: "pool / network size N", value: Double(config.network.size),
+                       range: 100...3200, stepFactor: 2),
+         ParameterInfo(key: "external_connectivity", label: "connectivity to samplers ε_ext", value: config.externalConnectivity,
+                       range: 0.025...0.8, stepFactor: 2)]
+    }
+
+    /// `pool_size` (N of the pool and of the background network) or `external_connectivity`:
+    /// rebuilds, re-measures the network's rate, recalibrates every lane and restarts the statistics.
+    public func setParameter(_ key: String, to value: Double) throws(ParameterError) {
+        guard let info = parameters.first(where: { $0.key == key }) else { throw .unknown(key: key) }
+        guard info.range.contains(value) else { throw .outOfRange(key: key, value: value, range: info.range) }
+        var c = config
+        if key == "pool_size" { c.network.size = Int(value.rounded()) } else { c.externalConnectivity = value }
+        guard c.validate().isEmpty else { throw .outOfRange(key: key, value: value, range: info.range) }
+        config = c
+        build()
+    }
+}
