@@ -39,6 +39,17 @@ import Testing
             #expect(text.contains(needle), "missing \(needle)")
         }
         let report = HeadlessReport.run(try Self.scenario("noise-sources"), durationMs: 2000)
-        for name in ScenarioKind.noiseSources.figureNames { #expect(report.table.contains(name), "missing \(name)") }
+        for name in NoiseSourcesKind.binaryFigureNames { #expect(report.table.contains(name), "missing \(name)") }
+    }
+
+    /// The spiking formulation reports its own figures and its lanes' D_KL and correlations.
+    @Test func spikingNoiseSourcesFiguresAndScreen() throws {
+        let s = try Self.scenario("noise-sources-spiking")
+        let report = HeadlessReport.run(s, durationMs: 200)
+        for name in NoiseSourcesKind.spikingOnlyFigureNames + ["dkl_target_sampled_poisson", "dkl_target_sampled_pool",
+                                                               "dkl_target_sampled_network", "input_corr_mean_network"] {
+            #expect(report.table.contains(name), "missing \(name)")
+        }
+        #expect(!report.table.contains("dkl_target_sampled_ensemble"))
     }
 }

@@ -88,7 +88,8 @@ struct SpikingNoiseSourcesTests {
 
     /// Input statistics (issue 4, science.md 2.5 test 1): the measured mean and variance of the
     /// excitatory noise conductance are within 2 % of Campbell's theorem for independent sources
-    /// (private Poisson and pool); for the background network the mean is (it holds for any
+    /// (private Poisson and pool) and of the OU process's own stationary statistics, which equal the
+    /// private lane's (same K, w, ν); for the background network the mean is (it holds for any
     /// stationary spike trains), while its variance is reported, not assumed.
     @Test func noiseInputStatisticsMatchCampbell() {
         let e = Self.shared
@@ -99,6 +100,8 @@ struct SpikingNoiseSourcesTests {
                 #expect(abs(s.variance / s.expectedVariance - 1) < 0.02, "\(lane.kind) variance \(s.variance) vs \(s.expectedVariance)")
             }
         }
+        let poisson = e.statistics[0], ou = e.statistics[e.lanes.firstIndex { $0.kind == .continuous }!]
+        #expect(abs(ou.expectedMean / poisson.expectedMean - 1) < 0.01 && abs(ou.expectedVariance / poisson.expectedVariance - 1) < 0.01)
     }
 
     /// Pairwise input correlation (science.md 2.5 test 3): private sources give none; the pool's
@@ -118,6 +121,7 @@ struct SpikingNoiseSourcesTests {
         let theory = (ke * ke / Double(c.network.excitatoryCount) * vE + ki * ki / Double(c.network.inhibitoryCount) * vI)
             / (ke * vE + ki * vI)
         #expect(abs(corr(.privateNoise)) < 0.01)
+        #expect(abs(corr(.continuous)) < 0.01)
         #expect(abs(corr(.sharedPool) - theory) < 0.03, "pool \(corr(.sharedPool)) vs \(theory)")
         #expect(corr(.backgroundNetwork) < corr(.sharedPool) - 0.015, "network \(corr(.backgroundNetwork)), pool \(corr(.sharedPool))")
     }

@@ -8,7 +8,10 @@ import SpikeCore
 public enum NoiseSourcesKind: ScenarioKindDefinition {
     public static var sections: [SectionSpec] { [LIFSamplingKind.boltzmann, noise, simulation, display, spiking] }
 
-    public static let figureNames: [String] = {
+    public static var figureNames: [String] { binaryFigureNames + spikingOnlyFigureNames }
+
+    /// The figures of the binary formulation.
+    public static let binaryFigureNames: [String] = {
         var names: [String] = []
         for kind in NoiseSourcesConfig.kinds { names.append("dkl_target_sampled_\(kind.figureSuffix)") }
         for kind in NoiseSourcesConfig.kinds { names.append("input_corr_mean_\(kind.figureSuffix)") }
@@ -19,6 +22,13 @@ public enum NoiseSourcesKind: ScenarioKindDefinition {
             names += ["1e3", "1e4", "1e5", "1e6"].map { "dkl_target_sampled_\(kind.figureSuffix)_\($0)" }
             names.append("dkl_pooled_\(kind.figureSuffix)")
         }
+        return names
+    }()
+
+    /// The figures only the spiking formulation reports (it also reports the binary lanes' D_KL
+    /// and correlation figures for poisson, pool and network, `sampled_ms` and `pool_size`).
+    public static let spikingOnlyFigureNames: [String] = {
+        var names = ["dkl_target_sampled_ou", "input_corr_mean_ou", "dkl_pooled_ou"] + ["1e3", "1e4", "1e5"].map { "dkl_target_sampled_ou_\($0)" }
         names += ["external_connectivity", "in_degree_exc", "in_degree_inh", "network_rate_hz", "network_rate_calibration_hz",
                   "external_weight_exc_nS", "external_weight_inh_nS"]
         for kind in SpikingNoiseSourcesConfig.kinds {

@@ -17,6 +17,9 @@ public enum NoiseSourceKind: String, Sendable, CaseIterable, Equatable {
     /// No noise at all: an ensemble of functional networks whose units are each other's
     /// noise sources ([Dold2019], science.md 2.3).
     case ensemble = "ensemble"
+    /// Continuous noise: Ornstein–Uhlenbeck conductances with the statistics of private Poisson
+    /// input (spiking formulation only; science.md 7, `OrnsteinUhlenbeckConductance`).
+    case continuous = "ou"
     /// Intrinsically stochastic logistic units s ← [σ(h) > U] (`Fsigma`): the ideal reference.
     case intrinsic = "intrinsic"
 
@@ -27,6 +30,7 @@ public enum NoiseSourceKind: String, Sendable, CaseIterable, Equatable {
         case .sharedPool: return "shared pool"
         case .backgroundNetwork: return "background network"
         case .ensemble: return "ensemble"
+        case .continuous: return "OU noise"
         case .intrinsic: return "intrinsic"
         }
     }

@@ -7,6 +7,8 @@ public struct ExternalNoiseDriver: Sendable {
     public private(set) var pool: PoissonSourcePool?
     /// The background network, if that is the source.
     public private(set) var network: LIFBackgroundNetwork?
+    /// Continuous (OU) conductance noise, if that is the source.
+    public private(set) var continuous: OrnsteinUhlenbeckConductance?
     public private(set) var projection: ExternalNoiseProjection
 
     public init(pool: PoissonSourcePool, projection: ExternalNoiseProjection) {
@@ -21,12 +23,22 @@ public struct ExternalNoiseDriver: Sendable {
         self.projection = projection
     }
 
+    /// Continuous noise: `projection` has no sources (it carries the monitor).
+    public init(continuous: OrnsteinUhlenbeckConductance, projection: ExternalNoiseProjection) {
+        precondition(continuous.targetCount == projection.targetCount)
+        self.continuous = continuous
+        self.projection = projection
+    }
+
     /// Advances the sources one step and hands this step's arriving conductances to `schedule`
     /// (mutating the optionals in place: no copy of the sources' state per step).
     public mutating func step(_ schedule: (Double, Bool, Int) -> Void) {
         if pool != nil {
             pool!.step()
             projection.enqueue(pool!.lastSpikes)
+        } else if continuous != nil {
+            let (e, i) = continuous!.step()
+            projection.addArrivals(excitatory: e, inhibitory: i)
         } else {
             network!.step()
             projection.enqueue(network!.lastSpikes)

@@ -62,7 +62,9 @@ public struct ExternalNoiseProjection: Sendable {
         self.inhibitoryWeight = inhibitoryWeight
         self.privateSources = privateSources
         var outgoing = Array(repeating: [Int32](), count: sourceCount)
-        if privateSources {
+        if sourceCount == 0 {
+            // No sources (continuous noise added with `addArrivals`): only the delay-free monitor.
+        } else if privateSources {
             precondition(sourceCount == targetCount * k, "private sources: N = targets × K")
             for t in 0..<targetCount { for i in 0..<k { outgoing[t * k + i].append(Int32(t)) } }
         } else {
@@ -117,6 +119,15 @@ public struct ExternalNoiseProjection: Sendable {
             }
         }
     }
+
+    /// Adds conductance increments (µS, per target) that arrive in the current step (continuous noise).
+    public mutating func addArrivals(excitatory e: [Double], inhibitory i: [Double]) {
+        let slot = Int(stepIndex % Int64(slots)) * targetCount
+        for t in 0..<targetCount { pendingE[slot + t] += e[t]; pendingI[slot + t] += i[t] }
+    }
+
+    /// The per-step decay e^{−dt/τ_syn,E} of the monitored excitatory conductance.
+    public var excitatoryDecay: Double { decayE }
 
     /// Hands the conductance jumps arriving in this step to `schedule(amount, excitatory, target)`
     /// (which must add them at the start of the samplers' current step), updates the monitor and

@@ -3,7 +3,8 @@
 /// (science.md 1.2–1.8), sampled under private Poisson sources, a shared Poisson pool of N
 /// sources, and a deterministic background network of N current-based LIF neurons (the sbs
 /// noise network), each sampler reading K_E = round(ε_ext N_E) excitatory and
-/// K_I = round(ε_ext N_I) inhibitory sources.
+/// K_I = round(ε_ext N_I) inhibitory sources; and, as the continuous reference, Ornstein–Uhlenbeck
+/// conductance noise with the private lane's mean and variance.
 ///
 /// The three lanes receive the same number of inputs at the same rate and weight: the Poisson
 /// sources fire at the background network's measured mean rate ν. External weights follow sbs
@@ -47,7 +48,7 @@ public struct SpikingNoiseSourcesConfig: Sendable, Equatable {
     public init(machine: BoltzmannMachine = .canonical) { self.machine = machine }
 
     /// The lanes, in display order.
-    public static let kinds: [NoiseSourceKind] = [.privateNoise, .sharedPool, .backgroundNetwork]
+    public static let kinds: [NoiseSourceKind] = [.privateNoise, .sharedPool, .backgroundNetwork, .continuous]
 
     /// K_E = round(ε_ext N_E), K_I = round(ε_ext N_I).
     public var excitatoryInDegree: Int { Int((Double(network.excitatoryCount) * externalConnectivity).rounded()) }

@@ -9,7 +9,8 @@ extension SpikingNoiseSourcesExperiment {
     /// measured source rates.
     public func excitatoryInputStatistics(_ l: Int) -> (mean: Double, expectedMean: Double, variance: Double, expectedVariance: Double) {
         guard let d = lanes[l].samplers.driver else { return (.nan, .nan, .nan, .nan) }
-        let e = d.projection.expectedExcitatoryStatistics(spikeProbabilities: d.measuredSpikeProbabilities)
+        let e = d.continuous.map { $0.excitatoryStatistics(decay: d.projection.excitatoryDecay) }
+            ?? d.projection.expectedExcitatoryStatistics(spikeProbabilities: d.measuredSpikeProbabilities)
         return (d.projection.excitatory.meanInput, e.mean, d.projection.excitatory.meanVariance, e.variance)
     }
 
@@ -72,6 +73,7 @@ extension SpikingNoiseSourcesExperiment {
         case .privateNoise: return "private Poisson"
         case .sharedPool: return "Poisson pool"
         case .backgroundNetwork: return "LIF network"
+        case .continuous: return "OU conductance"
         default: return kind.label
         }
     }

@@ -2,7 +2,8 @@
 /// slides "Whence stochasticity?", "(Pseudo)randomness in deterministic spiking networks"): one
 /// Boltzmann machine, copied M times as conductance-based LIF samplers, sampled side by side
 /// under private Poisson sources, a shared pool of N Poisson sources and a deterministic
-/// background network of N current-based LIF neurons (the sbs noise network; [Jordan2019]).
+/// background network of N current-based LIF neurons (the sbs noise network; [Jordan2019]), and
+/// continuous Ornstein–Uhlenbeck conductance noise with the private lane's statistics.
 /// Every lane has the same in-degrees, weights and input rate; each is calibrated with probes
 /// under the noise it actually receives (science.md 1.5) and translated with its own fit
 /// (science.md 1.6–1.7). Reports D_KL(p*‖p)(t) (mean over networks), the noise-input statistics
@@ -78,6 +79,12 @@ public final class SpikingNoiseSourcesExperiment: Experiment {
                 let signs = (0..<c.network.size).map { $0 < c.network.excitatoryCount }
                 let pool = PoissonSourcePool(signs: signs, rateHz: rate, stepMs: c.stepMs, seed: laneSeed)
                 driver = ExternalNoiseDriver(pool: pool, projection: projection(signs, privateSources: false))
+            case .continuous:
+                let ou = OrnsteinUhlenbeckConductance(targetCount: targets, excitatoryInDegree: ke, inhibitoryInDegree: ki,
+                                                      excitatoryWeight: externalWeights.excitatory,
+                                                      inhibitoryWeight: externalWeights.inhibitory,
+                                                      spikeProbability: rate * c.stepMs / 1000, seed: laneSeed)
+                driver = ExternalNoiseDriver(continuous: ou, projection: projection([], privateSources: false))
             default:
                 let signs = (0..<c.network.size).map { $0 < c.network.excitatoryCount }
                 driver = ExternalNoiseDriver(network: brn, projection: projection(signs, privateSources: false))
