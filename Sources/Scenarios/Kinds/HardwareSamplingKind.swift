@@ -58,6 +58,8 @@ public enum HardwareSamplingKind: ScenarioKindDefinition {
         KeySpec("batchSize", .integer(1...10_000), default: .integer(20), "training images per iteration, each shown with its label clamped (data) and free (model)"),
         KeySpec("learningRate", .number(0.0001...10), default: .number(0.05), "learning rate η of the contrastive rule (per image; constant)"),
         KeySpec("momentum", .number(0...0.999), default: .number(0.5), "momentum of the contrastive updates"),
+        KeySpec("update", .choice(DigitsOnChipSettings.Update.allCases.map(\.rawValue)), default: .text("labels"), "parameters the in-the-loop rule changes: \"labels\" the label units' weights and biases (the read-out of the chip's hidden layer), \"all\" also the pixel weights and hidden biases"),
+        KeySpec("calibration", .choice(["per-neuron", "shared"]), default: .text("per-neuron"), "\"per-neuron\": each of the 174 chip neurons translated with its own calibration (the shared one shifted by its mismatch); \"shared\": the nominal neuron's calibration for all, so every leak and threshold offset stays in the biases for in-the-loop training to absorb"),
         KeySpec("show", .choice(["machine", "digits"]), default: .text("machine"), "lane the screen shows first (live parameter `show_digits`)"),
     ])
 
@@ -73,6 +75,8 @@ public enum HardwareSamplingKind: ScenarioKindDefinition {
         d.batchSize = s.integer("digits", "batchSize")
         d.learningRate = s.number("digits", "learningRate")
         d.momentum = s.number("digits", "momentum")
+        d.perNeuronCalibration = s.text("digits", "calibration") == "per-neuron"
+        d.update = DigitsOnChipSettings.Update(rawValue: s.text("digits", "update")) ?? .labels
         return d
     }
 

@@ -31,6 +31,8 @@ public struct DigitsInTheLoopTrainer: Sendable {
     public let settleSteps: Int
     public var learningRate: Double
     public let momentum: Double
+    /// Which parameters the rule updates (the others keep their trained values).
+    public let update: DigitsOnChipSettings.Update
     /// Label-inference accuracy of every finished iteration's model phases (its training images).
     public private(set) var curve: [Double] = []
     /// The realised weights [pre][post] (µS) of the current iteration.
@@ -51,7 +53,7 @@ public struct DigitsInTheLoopTrainer: Sendable {
     ///   the training images (stream `RandomStream.experiment(0xD161_7A01)`).
     public init(machine: RestrictedBoltzmannMachine, network: RBMSamplingNetwork, translation: HardwareTranslation,
                 training: DigitSet, iterations: Int, batchSize: Int, presentationSteps: Int, settleSteps: Int,
-                learningRate: Double, momentum: Double, seed: UInt64) {
+                learningRate: Double, momentum: Double, update: DigitsOnChipSettings.Update = .labels, seed: UInt64) {
         precondition(machine.labelCount == DigitSet.classCount && training.count > 0 && batchSize > 0 && iterations >= 0)
         precondition(settleSteps >= 0 && settleSteps < presentationSteps && momentum >= 0 && momentum < 1)
         self.translation = translation
@@ -65,6 +67,7 @@ public struct DigitsInTheLoopTrainer: Sendable {
         self.settleSteps = settleSteps
         self.learningRate = learningRate
         self.momentum = momentum
+        self.update = update
         rng = Xoshiro256StarStar(seed: seed, stream: RandomStream.experiment(0xD161_7A01))
         let nv = machine.visibleCount, nh = machine.hiddenCount
         coActive = Array(repeating: 0, count: DigitSet.classCount * nh)
@@ -162,6 +165,13 @@ public struct DigitsInTheLoopTrainer: Sendable {
     private mutating func finishIteration() {
         curve.append(Double(batchCorrect) / Double(batchSize))
         let eta = learningRate / Double(batchSize), mu = momentum
+        if update == .labels {
+            // Only the label units' weights and biases: zero every other gradient.
+            let labelRows = shadow.pixelCount * shadow.hiddenCount
+            for k in 0..<labelRows { gradW[k] = 0 }
+            for i in 0..<shadow.pixelCount { gradA[i] = 0 }
+            for j in gradB.indices { gradB[j] = 0 }
+        }
         for k in gradW.indices {
             velocityW[k] = mu * velocityW[k] + eta * gradW[k]
             shadow.weights[k] += velocityW[k]

@@ -39,7 +39,9 @@ public struct DigitsOnChip: Sendable {
         self.machine = machine
         let split = digits.split(heldOutPeriod: settings.heldOutPeriod)
         testImages = split.heldOut.subset(Array(0..<min(settings.testImages, split.heldOut.count)))
-        let chip = HardwareTranslation(realisation: hardware, neuron: neuron, background: background, count: machine.unitCount,
+        var profile = hardware.profile
+        profile.perNeuronCalibration = profile.perNeuronCalibration && settings.perNeuronCalibration
+        let chip = HardwareTranslation(realisation: HardwareRealisation(profile: profile, chipSeed: hardware.chipSeed), neuron: neuron, background: background, count: machine.unitCount,
                                        shared: calibration,
                                        settings: HardwareTranslation.perNeuronSettings(CalibrationSettings.standard.with(
                                            neuron: neuron, background: background, stepMs: stepMs), around: calibration),
@@ -58,7 +60,8 @@ public struct DigitsOnChip: Sendable {
         trainer = DigitsInTheLoopTrainer(machine: machine, network: network(chip, stream: 0xD161_7A12), translation: chip,
                                          training: split.training, iterations: settings.iterations, batchSize: settings.batchSize,
                                          presentationSteps: presentation, settleSteps: settle,
-                                         learningRate: settings.learningRate, momentum: settings.momentum, seed: seed)
+                                         learningRate: settings.learningRate, momentum: settings.momentum, update: settings.update,
+                                         seed: seed)
         var w: [Double] = []
         for i in 0..<machine.visibleCount { for j in 0..<machine.hiddenCount { w += [machine.weight(visible: i, hidden: j), machine.weight(visible: i, hidden: j)] } }
         idealWeightValues = w

@@ -17,6 +17,22 @@ public struct DigitsOnChipSettings: Sendable, Equatable {
     public var batchSize = 20
     public var learningRate = 0.05
     public var momentum = 0.5
+    /// Parameters the in-the-loop rule updates.
+    public var update = Update.labels
+    /// Whether the chip's 174 neurons are calibrated one by one (the shared calibration shifted
+    /// by each neuron's mismatch, science.md 4.3 step 3), as the profile says; false translates
+    /// with the nominal neuron's calibration only, leaving every leak and threshold offset in
+    /// the biases (the fixed-pattern noise in-the-loop training then has to absorb).
+    public var perNeuronCalibration = true
+
+    /// Which parameters in-the-loop training changes.
+    public enum Update: String, Sendable, Equatable, CaseIterable {
+        /// The label units' weights W_lj and biases a_l (the read-out of the chip's hidden layer).
+        case labels
+        /// Every weight and bias the conditional rule reaches (pixel and label weights, label
+        /// and hidden biases).
+        case all
+    }
 
     public init() {}
 
