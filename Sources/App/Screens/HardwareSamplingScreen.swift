@@ -7,7 +7,12 @@ import SpikeCore
 /// chip on log-log axes, the training curve (D_KL per iteration), a histogram of the realised
 /// weights against the ideal ones (units of W), and the figures with the chip clock.
 ///
-/// Layouts: from 90x26 four panes; from 60x14 D_KL(t) and figures; from 40x12 D_KL(t).
+/// With the digits lane (`[digits] lane = "on"`) the live parameter `show_digits` switches the
+/// same four panes to the trained digit RBM on the chip: label accuracy over the test images of
+/// the three lanes, the in-the-loop training curve (accuracy per iteration), the histogram of
+/// its realised weights, and its figures.
+///
+/// Layouts: from 88x24 four panes; from 60x14 the first pane and figures; from 40x12 the first pane.
 struct HardwareSamplingScreen: Screen {
     enum Pane: Int, CaseIterable { case divergence, training, weights, figures }
 
@@ -43,6 +48,10 @@ struct HardwareSamplingScreen: Screen {
 
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
         context.hits.pane(pane.rawValue, area)
+        if context.parameters.first(where: { $0.key == "show_digits" }).map({ $0.value >= 0.5 }) ?? false {
+            drawDigits(pane, readout, context, &buffer, area)
+            return
+        }
         let theme = context.theme
         switch pane {
         case .divergence:
@@ -81,8 +90,53 @@ struct HardwareSamplingScreen: Screen {
             BarChart(groups: groups, seriesNames: d.seriesNames, valueAxis: Axis("synapses"), categoryTitle: "W")
                 .render(into: &buffer, area: inner, theme: theme)
         case .figures:
-            FiguresPane(primary: primary).render(readout, context: context, focused: context.focusedPane == pane.rawValue,
+            FiguresPane(primary: primary.filter { !$0.hasPrefix("digits_") }).render(readout, context: context, focused: context.focusedPane == pane.rawValue,
                                                  into: &buffer, area: area)
+        }
+    }
+
+    /// The digits lane in the same four panes.
+    private func drawDigits(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+        let theme = context.theme
+        switch pane {
+        case .divergence:
+            let inner = panel("digits: label accuracy on held-out images", pane, context).render(into: &buffer, area: area, theme: theme)
+            var series: [LinePlot.Series] = []
+            for (i, (name, label)) in [("digits_accuracy_ideal", "ideal model"), ("digits_accuracy_open_loop", "chip, open loop"),
+                                       ("digits_accuracy_in_the_loop", "chip, trained in the loop")].enumerated() {
+                if let s = readout.series.first(where: { $0.name == name }) {
+                    series.append(LinePlot.Series(name: label, points: PlotData.points(s), color: .gradient(.train, Double(i) / 2)))
+                }
+            }
+            LinePlot(series: series, xAxis: Axis("test images classified"), yAxis: Axis("accuracy"))
+                .render(into: &buffer, area: inner, theme: theme)
+        case .training:
+            let done = readout.figure("digits_training_iterations").map { " \(Int($0)) iterations " } ?? ""
+            let inner = panel("digits in the loop: accuracy per iteration", pane, context, right: done)
+                .render(into: &buffer, area: area, theme: theme)
+            let curve = readout.series.first { $0.name == "digits_training_curve" }.map { PlotData.points($0) } ?? []
+            var references: [LinePlot.ReferenceLine] = []
+            if let open = readout.figure("digits_accuracy_open_loop"), open.isFinite {
+                references.append(LinePlot.ReferenceLine(y: open, name: "open loop"))
+            }
+            LinePlot(series: [LinePlot.Series(name: "training images", points: curve, color: .gradient(.train, 1))],
+                     xAxis: Axis("iteration"), yAxis: Axis("accuracy"), references: references)
+                .render(into: &buffer, area: inner, theme: theme)
+        case .weights:
+            guard readout.distributions.count >= 2 else {
+                panel("digits weights", pane, context).render(into: &buffer, area: area, theme: theme)
+                return
+            }
+            let d = readout.distributions[1]
+            let inner = panel(d.label, pane, context).render(into: &buffer, area: area, theme: theme)
+            let groups = d.categories.enumerated().map { i, label in
+                BarChart.Group(label: label, values: d.values.map { i < $0.count ? $0[i] : .nan })
+            }
+            BarChart(groups: groups, seriesNames: d.seriesNames, valueAxis: Axis("synapses"), categoryTitle: "W")
+                .render(into: &buffer, area: inner, theme: theme)
+        case .figures:
+            FiguresPane(primary: primary.filter { $0.hasPrefix("digits_") } + ["chip_seed", "speedup", "weight_levels"])
+                .render(readout, context: context, focused: context.focusedPane == pane.rawValue, into: &buffer, area: area)
         }
     }
 }

@@ -56,9 +56,9 @@ public enum HardwareSamplingKind: ScenarioKindDefinition {
         KeySpec("clampBias", .number(0.1...1000), default: .number(20), "clamping: E_l = v_p05 +- alpha * clampBias"),
         KeySpec("iterations", .integer(0...100_000), default: .integer(20), "in-the-loop iterations (configure the chip, run a mini-batch, update the shadow weights)"),
         KeySpec("batchSize", .integer(1...10_000), default: .integer(20), "training images per iteration, each shown with its label clamped (data) and free (model)"),
-        KeySpec("learningRate", .number(0.0001...10), default: .number(0.05), "learning rate η of the contrastive rule (per image; constant)"),
+        KeySpec("learningRate", .number(0.0001...10), default: .number(0.15), "learning rate η of the contrastive rule (per image; constant)"),
         KeySpec("momentum", .number(0...0.999), default: .number(0.5), "momentum of the contrastive updates"),
-        KeySpec("update", .choice(DigitsOnChipSettings.Update.allCases.map(\.rawValue)), default: .text("labels"), "parameters the in-the-loop rule changes: \"labels\" the label units' weights and biases (the read-out of the chip's hidden layer), \"all\" also the pixel weights and hidden biases"),
+        KeySpec("update", .choice(DigitsOnChipSettings.Update.allCases.map(\.rawValue)), default: .text("all"), "parameters the in-the-loop rule changes: \"labels\" the label units' weights and biases (the read-out of the chip's hidden layer), \"all\" also the pixel weights and hidden biases"),
         KeySpec("calibration", .choice(["per-neuron", "shared"]), default: .text("per-neuron"), "\"per-neuron\": each of the 174 chip neurons translated with its own calibration (the shared one shifted by its mismatch); \"shared\": the nominal neuron's calibration for all, so every leak and threshold offset stays in the biases for in-the-loop training to absorb"),
         KeySpec("show", .choice(["machine", "digits"]), default: .text("machine"), "lane the screen shows first (live parameter `show_digits`)"),
     ])
@@ -76,7 +76,7 @@ public enum HardwareSamplingKind: ScenarioKindDefinition {
         d.learningRate = s.number("digits", "learningRate")
         d.momentum = s.number("digits", "momentum")
         d.perNeuronCalibration = s.text("digits", "calibration") == "per-neuron"
-        d.update = DigitsOnChipSettings.Update(rawValue: s.text("digits", "update")) ?? .labels
+        d.update = DigitsOnChipSettings.Update(rawValue: s.text("digits", "update")) ?? .all
         return d
     }
 

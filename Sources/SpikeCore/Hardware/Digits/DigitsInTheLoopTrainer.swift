@@ -53,7 +53,7 @@ public struct DigitsInTheLoopTrainer: Sendable {
     ///   the training images (stream `RandomStream.experiment(0xD161_7A01)`).
     public init(machine: RestrictedBoltzmannMachine, network: RBMSamplingNetwork, translation: HardwareTranslation,
                 training: DigitSet, iterations: Int, batchSize: Int, presentationSteps: Int, settleSteps: Int,
-                learningRate: Double, momentum: Double, update: DigitsOnChipSettings.Update = .labels, seed: UInt64) {
+                learningRate: Double, momentum: Double, update: DigitsOnChipSettings.Update = .all, seed: UInt64) {
         precondition(machine.labelCount == DigitSet.classCount && training.count > 0 && batchSize > 0 && iterations >= 0)
         precondition(settleSteps >= 0 && settleSteps < presentationSteps && momentum >= 0 && momentum < 1)
         self.translation = translation

@@ -15,10 +15,10 @@ public struct DigitsOnChipSettings: Sendable, Equatable {
     /// W per unit of moment difference) and momentum.
     public var iterations = 20
     public var batchSize = 20
-    public var learningRate = 0.05
+    public var learningRate = 0.15
     public var momentum = 0.5
     /// Parameters the in-the-loop rule updates.
-    public var update = Update.labels
+    public var update = Update.all
     /// Whether the chip's 174 neurons are calibrated one by one (the shared calibration shifted
     /// by each neuron's mismatch, science.md 4.3 step 3), as the profile says; false translates
     /// with the nominal neuron's calibration only, leaving every leak and threshold offset in
