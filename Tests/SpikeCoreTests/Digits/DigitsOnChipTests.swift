@@ -59,20 +59,21 @@ struct DigitsOnChipTests {
     /// The chip translated without per-neuron calibration keeps every neuron's leak and threshold
     /// offset (±1 mV ≈ ±1.3 bias units) in its bias: label inference falls far below the ideal
     /// model. Trained in the loop on the chip's own samples (shadow weights, quantised every
-    /// iteration) it recovers: in-the-loop accuracy exceeds open loop by more than 2 standard
-    /// errors of the difference on the 100 test images (measured: ideal 0.77, open loop 0.20,
-    /// in the loop 0.68 on chip 2).
-    @Test("uncalibrated chip: in-the-loop training beats open loop by > 2 SE on 100 test images")
+    /// iteration) it recovers: after 12 iterations of 20 images the in-the-loop accuracy exceeds
+    /// open loop by more than 2 standard errors of the difference on 60 test images (scenario
+    /// defaults, 20 iterations, 100 images, chips 1–5: open loop 0.20–0.47, in the loop 0.64–0.70,
+    /// ideal 0.77).
+    @Test("uncalibrated chip: in-the-loop training beats open loop by > 2 SE on 60 test images")
     func inTheLoopRecoversUncalibratedChip() throws {
-        let d = try Self.lanes(chipSeed: 2, perNeuron: false, iterations: 20, testImages: 100)
+        let d = try Self.lanes(chipSeed: 2, perNeuron: false, iterations: 12, testImages: 60)
         let trained = try #require(d.trained)
-        #expect(d.ideal.isFinished && d.openLoop.isFinished && trained.isFinished && d.trainer.iterationsDone == 20)
+        #expect(d.ideal.isFinished && d.openLoop.isFinished && trained.isFinished && d.trainer.iterationsDone == 12)
         let n = d.testImages.count
-        #expect(n == 100)
+        #expect(n == 60)
         #expect(Self.clearlyAbove(d.accuracyIdeal, d.accuracyOpenLoop, n: n), "the uncalibrated chip must hurt: \(d.accuracyIdeal) vs \(d.accuracyOpenLoop)")
         #expect(Self.clearlyAbove(d.accuracyInTheLoop, d.accuracyOpenLoop, n: n),
                 "in the loop \(d.accuracyInTheLoop) vs open loop \(d.accuracyOpenLoop)")
-        #expect(d.series.first { $0.name == "digits_training_curve" }?.points.count == 20)
+        #expect(d.series.first { $0.name == "digits_training_curve" }?.points.count == 12)
     }
 
     /// With every chip neuron calibrated under its own mismatch (the shipped configuration) the
