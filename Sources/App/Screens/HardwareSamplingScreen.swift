@@ -7,7 +7,12 @@ import SpikeCore
 /// chip on log-log axes, the training curve (D_KL per iteration), a histogram of the realised
 /// weights against the ideal ones (units of W), and the figures with the chip clock.
 ///
-/// Layouts: from 90x26 four panes; from 60x14 D_KL(t) and figures; from 40x12 D_KL(t).
+/// With the digits lane (`[digits] lane = "on"`) the live parameter `show_digits` switches the
+/// same four panes to the trained digit RBM on the chip: label accuracy over the test images of
+/// the three lanes, the in-the-loop training curve (accuracy per iteration), the histogram of
+/// its realised weights, and its figures.
+///
+/// Layouts: from 88x24 four panes; from 60x14 the first pane and figures; from 40x12 the first pane.
 struct HardwareSamplingScreen: Screen {
     enum Pane: Int, CaseIterable { case divergence, training, weights, figures }
 
@@ -43,37 +48,39 @@ struct HardwareSamplingScreen: Screen {
 
     private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
         context.hits.pane(pane.rawValue, area)
+        let digits = context.parameters.first { $0.key == "show_digits" }.map { $0.value >= 0.5 } ?? false
         let theme = context.theme
         switch pane {
         case .divergence:
-            let inner = panel("D_KL(p*‖p) vs sampled time", pane, context).render(into: &buffer, area: area, theme: theme)
-            var series: [LinePlot.Series] = []
-            for (i, (name, label)) in [("dkl_ideal", "ideal model"), ("dkl_open_loop", "chip, open loop"),
-                                       ("dkl_in_the_loop", "chip, trained in the loop")].enumerated() {
-                if let s = readout.series.first(where: { $0.name == name }) {
-                    series.append(LinePlot.Series(name: label, points: PlotData.points(s, positiveOnly: true),
-                                                  color: .gradient(.train, Double(i) / 2)))
-                }
-            }
-            LinePlot(series: series, xAxis: Axis("sampled time (ms)", scale: .log10), yAxis: Axis("D_KL (nats)", scale: .log10))
-                .render(into: &buffer, area: inner, theme: theme)
+            let title = digits ? "digits: label accuracy on held-out images" : "D_KL(p*‖p) vs sampled time"
+            let inner = panel(title, pane, context).render(into: &buffer, area: area, theme: theme)
+            let series = laneSeries(readout, prefix: digits ? "digits_accuracy_" : "dkl_", positiveOnly: !digits)
+            let plot = digits
+                ? LinePlot(series: series, xAxis: Axis("test images classified"), yAxis: Axis("accuracy"))
+                : LinePlot(series: series, xAxis: Axis("sampled time (ms)", scale: .log10), yAxis: Axis("D_KL (nats)", scale: .log10))
+            plot.render(into: &buffer, area: inner, theme: theme)
         case .training:
-            let done = readout.figure("training_iterations").map { " \(Int($0)) iterations " } ?? ""
-            let inner = panel("in-the-loop training: D_KL per iteration", pane, context, right: done)
+            let iterations = readout.figure(digits ? "digits_training_iterations" : "training_iterations")
+            let title = digits ? "digits in the loop: accuracy per iteration" : "in-the-loop training: D_KL per iteration"
+            let inner = panel(title, pane, context, right: iterations.map { " \(Int($0)) iterations " } ?? "")
                 .render(into: &buffer, area: area, theme: theme)
-            let curve = readout.series.first { $0.name == "training_curve" }.map { PlotData.points($0, positiveOnly: true) } ?? []
+            let curve = readout.series.first { $0.name == (digits ? "digits_training_curve" : "training_curve") }
+                .map { PlotData.points($0, positiveOnly: !digits) } ?? []
             var references: [LinePlot.ReferenceLine] = []
-            if let open = readout.figure("dkl_open_loop"), open.isFinite, open > 0 {
+            if let open = readout.figure(digits ? "digits_accuracy_open_loop" : "dkl_open_loop"), open.isFinite, digits || open > 0 {
                 references.append(LinePlot.ReferenceLine(y: open, name: "open loop"))
             }
-            LinePlot(series: [LinePlot.Series(name: "D_KL of iteration", points: curve, color: .gradient(.train, 1))],
-                     xAxis: Axis("iteration"), yAxis: Axis("D_KL (nats)", scale: .log10), references: references)
+            let name = digits ? "training images" : "D_KL of iteration"
+            LinePlot(series: [LinePlot.Series(name: name, points: curve, color: .gradient(.train, 1))], xAxis: Axis("iteration"),
+                     yAxis: digits ? Axis("accuracy") : Axis("D_KL (nats)", scale: .log10), references: references)
                 .render(into: &buffer, area: inner, theme: theme)
         case .weights:
-            guard let d = readout.distributions.first, d.values.count >= 2 else {
+            let index = digits ? 1 : 0
+            guard readout.distributions.count > index, readout.distributions[index].values.count >= 2 else {
                 panel("weights", pane, context).render(into: &buffer, area: area, theme: theme)
                 return
             }
+            let d = readout.distributions[index]
             let inner = panel(d.label, pane, context).render(into: &buffer, area: area, theme: theme)
             let groups = d.categories.enumerated().map { i, label in
                 BarChart.Group(label: label, values: d.values.map { i < $0.count ? $0[i] : .nan })
@@ -81,8 +88,20 @@ struct HardwareSamplingScreen: Screen {
             BarChart(groups: groups, seriesNames: d.seriesNames, valueAxis: Axis("synapses"), categoryTitle: "W")
                 .render(into: &buffer, area: inner, theme: theme)
         case .figures:
-            FiguresPane(primary: primary).render(readout, context: context, focused: context.focusedPane == pane.rawValue,
-                                                 into: &buffer, area: area)
+            let names = digits ? primary.filter { $0.hasPrefix("digits_") } + ["chip_seed", "speedup", "weight_levels"]
+                               : primary.filter { !$0.hasPrefix("digits_") }
+            FiguresPane(primary: names).render(readout, context: context, focused: context.focusedPane == pane.rawValue,
+                                               into: &buffer, area: area)
+        }
+    }
+
+    /// The three lanes' series `prefix` + ideal / open_loop / in_the_loop.
+    private func laneSeries(_ readout: Readout, prefix: String, positiveOnly: Bool) -> [LinePlot.Series] {
+        let lanes = [("ideal", "ideal model"), ("open_loop", "chip, open loop"), ("in_the_loop", "chip, trained in the loop")]
+        return lanes.enumerated().compactMap { i, lane in
+            readout.series.first { $0.name == prefix + lane.0 }.map {
+                LinePlot.Series(name: lane.1, points: PlotData.points($0, positiveOnly: positiveOnly), color: .gradient(.train, Double(i) / 2))
+            }
         }
     }
 }

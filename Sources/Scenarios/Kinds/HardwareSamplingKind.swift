@@ -6,12 +6,13 @@ import SpikeCore
 /// Tables, figures, checks, builder.
 public enum HardwareSamplingKind: ScenarioKindDefinition {
     public static var sections: [SectionSpec] {
-        [LIFSamplingKind.boltzmann, CommonSections.neuron, CommonSections.noise, training, calibration, simulation, display, chip]
+        [LIFSamplingKind.boltzmann, CommonSections.neuron, CommonSections.noise, training, calibration, simulation, display, chip,
+         digits]
     }
 
     public static let figureNames = ["dkl_ideal", "dkl_open_loop", "dkl_in_the_loop", "chip_wall_ms", "speedup",
                                      "training_iterations", "dkl_training_last", "sampled_ms", "weight_levels", "chip_seed",
-                                     "failed_calibrations", "v_p05_mv", "alpha_mv"]
+                                     "failed_calibrations", "v_p05_mv", "alpha_mv"] + DigitsOnChip.figureNames
 
     public static var supportsHardware: Bool { true }
 
@@ -44,6 +45,49 @@ public enum HardwareSamplingKind: ScenarioKindDefinition {
         CommonSections.speed,
     ])
 
+    static let digits = SectionSpec("digits", "the digits lane: the dreaming RBM on the same chip, measured by label accuracy (issue 7)", [
+        KeySpec("lane", .choice(["on", "off"]), default: .text("off"), "\"on\": also run the trained digit RBM (174 LIF samplers) three ways on the chip: ideal, open loop, trained in the loop"),
+        KeySpec("digits", .text, default: .text("optdigits-8x8.txt"), "digit set in seeds/ (compact text form, seeds/README.md)"),
+        KeySpec("weights", .text, default: .text("dreaming-rbm.txt"), "trained RBM in seeds/ with 10 label units (the dreaming scenario's, written by `spiketty train dreaming`)"),
+        KeySpec("heldOutPeriod", .integer(2...100), default: .integer(5), "image i is held out when i % period = period − 1 (as in dreaming); the rest are the training images of the in-the-loop lane"),
+        KeySpec("testImages", .integer(1...10_000), default: .integer(100), "held-out images every lane classifies (the first ones; at most the held-out count)"),
+        KeySpec("presentation_ms", .number(1...100_000), default: .number(100), "each test image, and each phase of a training image, is clamped this long (ms)"),
+        KeySpec("settle_ms", .number(0...100_000), default: .number(30), "start of each presentation not measured (ms)"),
+        KeySpec("clampBias", .number(0.1...1000), default: .number(20), "clamping: E_l = v_p05 +- alpha * clampBias"),
+        KeySpec("iterations", .integer(0...100_000), default: .integer(20), "in-the-loop iterations (configure the chip, run a mini-batch, update the shadow weights)"),
+        KeySpec("batchSize", .integer(1...10_000), default: .integer(20), "training images per iteration, each shown with its label clamped (data) and free (model)"),
+        KeySpec("learningRate", .number(0.0001...10), default: .number(0.15), "learning rate η of the contrastive rule (per image; constant)"),
+        KeySpec("momentum", .number(0...0.999), default: .number(0.5), "momentum of the contrastive updates"),
+        KeySpec("update", .choice(DigitsOnChipSettings.Update.allCases.map(\.rawValue)), default: .text("all"), "parameters the in-the-loop rule changes: \"labels\" the label units' weights and biases (the read-out of the chip's hidden layer), \"all\" also the pixel weights and hidden biases"),
+        KeySpec("calibration", .choice(["per-neuron", "shared"]), default: .text("per-neuron"), "\"per-neuron\": each of the 174 chip neurons translated with its own calibration (the shared one shifted by its mismatch); \"shared\": the nominal neuron's calibration for all, so every leak and threshold offset stays in the biases for in-the-loop training to absorb"),
+        KeySpec("show", .choice(["machine", "digits"]), default: .text("machine"), "lane the screen shows first (live parameter `show_digits`)"),
+    ])
+
+    /// The `[digits]` table's settings.
+    static func digitsSettings(_ s: Scenario) -> DigitsOnChipSettings {
+        var d = DigitsOnChipSettings()
+        d.heldOutPeriod = s.integer("digits", "heldOutPeriod")
+        d.testImages = s.integer("digits", "testImages")
+        d.presentationMs = s.number("digits", "presentation_ms")
+        d.settleMs = s.number("digits", "settle_ms")
+        d.clampBias = s.number("digits", "clampBias")
+        d.iterations = s.integer("digits", "iterations")
+        d.batchSize = s.integer("digits", "batchSize")
+        d.learningRate = s.number("digits", "learningRate")
+        d.momentum = s.number("digits", "momentum")
+        d.perNeuronCalibration = s.text("digits", "calibration") == "per-neuron"
+        d.update = DigitsOnChipSettings.Update(rawValue: s.text("digits", "update")) ?? .all
+        return d
+    }
+
+    /// The digit images and the trained machine of the digits lane (nil when the lane is off).
+    static func digitsInput(_ s: Scenario) throws(DigitSeeds.LoadError) -> DigitsLaneInput? {
+        guard s.text("digits", "lane") == "on" else { return nil }
+        let digits = try DigitSeeds.loadDigits(DigitSeeds.path(s.text("digits", "digits"), forScenarioFile: s.file))
+        let machine = try DigitSeeds.loadMachine(DigitSeeds.path(s.text("digits", "weights"), forScenarioFile: s.file))
+        return DigitsLaneInput(digits: digits, machine: machine, settings: digitsSettings(s))
+    }
+
     public static func check(_ s: Scenario) -> [(section: String, key: String, message: String)] {
         var problems = CommonSections.checkNeuron(s)
         switch LIFSamplingKind.machine(s) {
@@ -62,14 +106,22 @@ public enum HardwareSamplingKind: ScenarioKindDefinition {
 
     public static func engineProblems(_ s: Scenario) -> [String] {
         guard case .success = LIFSamplingKind.machine(s) else { return ["invalid Boltzmann machine"] }
-        return config(s, seed: s.seed).validate()
+        do {
+            return try config(s, seed: s.seed).validate()
+        } catch {
+            return ["[digits] " + error.message]
+        }
     }
 
     public static func makeExperiment(_ s: Scenario, seed: UInt64) -> any Experiment {
-        HardwareSamplingExperiment(config: config(s, seed: seed))
+        do {
+            return HardwareSamplingExperiment(config: try config(s, seed: seed))
+        } catch {
+            preconditionFailure("hardware-sampling scenario \(s.file): \(error.message) (checked by engineProblems before building)")
+        }
     }
 
-    static func config(_ s: Scenario, seed: UInt64) -> HardwareSamplingConfig {
+    static func config(_ s: Scenario, seed: UInt64) throws(DigitSeeds.LoadError) -> HardwareSamplingConfig {
         var c = HardwareSamplingConfig(machine: (try? LIFSamplingKind.machine(s).get()) ?? .canonical)
         c.neuron = CommonSections.neuronParameters(s)
         c.background = CommonSections.poissonBackground(s)
@@ -89,6 +141,8 @@ public enum HardwareSamplingKind: ScenarioKindDefinition {
         c.momentum = s.number("training", "momentum")
         c.weightBinWidth = s.number("display", "weightBin")
         c.biases = BiasRealisation(rawValue: s.text("chip", "biases")) ?? .leakPotential
+        c.digits = try digitsInput(s)
+        c.showDigits = s.text("digits", "show") == "digits"
         return c
     }
 }

@@ -8,7 +8,7 @@
 /// resting potential is v_p05 ± α·clampBias. Time spent in z = 1 is accumulated per unit over
 /// a window, for grey-level images and label read-outs.
 public struct RBMSamplingNetwork: Sendable {
-    public let machine: RestrictedBoltzmannMachine
+    public internal(set) var machine: RestrictedBoltzmannMachine
     public let translation: LIFSamplingTranslation
     public internal(set) var network: Network
     /// Bias used for clamping, in units of the Boltzmann bias (E_l = v_p05 ± α·clampBias).
@@ -18,7 +18,7 @@ public struct RBMSamplingNetwork: Sendable {
     /// Steps with z = 1 per unit since the last `resetWindow()`, and the window length in steps.
     public internal(set) var onSteps: [Int32]
     public private(set) var windowSteps = 0
-    let freeRestingPotentials: [Double]
+    var freeRestingPotentials: [Double]
     /// The unit the app shows the membrane potential of (a clicked raster row).
     public private(set) var membraneProbe = MembraneProbe()
 

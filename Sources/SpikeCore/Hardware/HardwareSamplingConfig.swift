@@ -27,6 +27,10 @@ public struct HardwareSamplingConfig: Sendable {
     public var klGrid: LogTimeGrid
     /// Bin width of the weight histogram, units of W.
     public var weightBinWidth: Double
+    /// The digits lane (nil: the Boltzmann machine only); see `DigitsOnChip`.
+    public var digits: DigitsLaneInput? = nil
+    /// Whether the screen shows the digits lane first (live parameter `show_digits`).
+    public var showDigits = false
 
     public init(machine: BoltzmannMachine = .canonical, neuron: LIFParameters = .sbsDefault,
                 background: PoissonBackground = .sbsDefault, stepMs: Double = 0.1, seed: UInt64 = 42,
@@ -77,6 +81,30 @@ public struct HardwareSamplingConfig: Sendable {
         if !(momentum >= 0 && momentum < 1) { problems.append("momentum must be in [0, 1)") }
         if !(weightBinWidth > 0) { problems.append("weightBinWidth must be > 0") }
         if calibration == nil { problems += effectiveCalibrationSettings.validate() }
+        if let d = digits { problems += d.validate(stepMs: stepMs).map { "digits: " + $0 } }
         return problems
+    }
+}
+
+/// What the digits lane of `hardware-sampling` runs: every digit image (split into training and
+/// held-out images), the trained RBM of the dreaming scenario, and its settings.
+public struct DigitsLaneInput: Sendable {
+    public var digits: DigitSet
+    public var machine: RestrictedBoltzmannMachine
+    public var settings: DigitsOnChipSettings
+
+    public init(digits: DigitSet, machine: RestrictedBoltzmannMachine, settings: DigitsOnChipSettings = DigitsOnChipSettings()) {
+        self.digits = digits
+        self.machine = machine
+        self.settings = settings
+    }
+
+    public func validate(stepMs: Double) -> [String] {
+        var p = settings.validate(stepMs: stepMs)
+        if machine.pixelCount != digits.pixelCount {
+            p.append("the machine has \(machine.pixelCount) pixel units but the images have \(digits.pixelCount) pixels")
+        }
+        if machine.labelCount != DigitSet.classCount { p.append("expected \(DigitSet.classCount) label units, got \(machine.labelCount)") }
+        return p
     }
 }

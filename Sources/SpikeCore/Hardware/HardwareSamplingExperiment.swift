@@ -25,6 +25,10 @@ public final class HardwareSamplingExperiment: Experiment {
     private var klInTheLoop: KLSeries
     private var budget = StepBudget()
     public private(set) var timeMs = 0.0
+    /// The trained digit RBM on the same chip (nil without `config.digits`).
+    public private(set) var digits: DigitsOnChip?
+    /// Whether the screen shows the digits lane (live parameter `show_digits`; display only).
+    public private(set) var showDigits: Bool
 
     public init(config: HardwareSamplingConfig) {
         let problems = config.validate()
@@ -57,6 +61,12 @@ public final class HardwareSamplingExperiment: Experiment {
         klIdeal = KLSeries(grid: config.klGrid)
         klOpenLoop = KLSeries(grid: config.klGrid)
         klInTheLoop = KLSeries(grid: config.klGrid)
+        showDigits = config.showDigits && config.digits != nil
+        digits = config.digits.map {
+            DigitsOnChip(digits: $0.digits, machine: $0.machine, settings: $0.settings, neuron: config.neuron,
+                         background: config.background, calibration: shared, hardware: config.hardware,
+                         stepMs: config.stepMs, delayMs: config.delayMs, seed: config.seed)
+        }
     }
 
     public var stepMs: Double { config.stepMs }
@@ -76,6 +86,7 @@ public final class HardwareSamplingExperiment: Experiment {
             openLoop.advance(steps: chunk)
             let unused = trainer.advance(steps: chunk)
             if unused > 0 { trainer.evaluate(steps: unused) }
+            digits?.advance(steps: chunk)
             left -= chunk
             timeMs += Double(chunk) * config.stepMs
             klIdeal.update(sampledMs: ideal.sampledMs, target: p, counts: ideal.histogram.counts)
@@ -87,15 +98,23 @@ public final class HardwareSamplingExperiment: Experiment {
     }
 
     /// Live: the in-the-loop learning rate η₀ (science.md 4.2, 2.4), from the next iteration on.
+    /// With the digits lane also `show_digits` (which lane the screen shows; display only).
     public var parameters: [ParameterInfo] {
         [ParameterInfo(key: "learning_rate", label: "in-the-loop learning rate η₀", value: trainer.learningRate,
                        range: Self.learningRateRange, stepFactor: 1.5)]
+            + (digits == nil ? [] : [ParameterInfo(key: "show_digits", label: "show: Boltzmann machine (0) / digits (1)",
+                                                   value: showDigits ? 1 : 0, range: 0...1, step: 1)])
     }
 
     /// Allowed η₀, as for the scenario key `[training] learningRate`.
     public static let learningRateRange: ClosedRange<Double> = 0.0001...10
 
     public func setParameter(_ key: String, to value: Double) throws(ParameterError) {
+        if key == "show_digits" && digits != nil {
+            guard (0...1).contains(value) else { throw .outOfRange(key: key, value: value, range: 0...1) }
+            showDigits = value >= 0.5
+            return
+        }
         guard key == "learning_rate" else { throw .unknown(key: key) }
         guard Self.learningRateRange.contains(value) else {
             throw .outOfRange(key: key, value: value, range: Self.learningRateRange)
@@ -137,12 +156,17 @@ public final class HardwareSamplingExperiment: Experiment {
         ]
         figures.append(Figure(name: "v_p05_mv", value: calibration.vP05, label: "shared calibration v_p05 (mV)"))
         figures.append(Figure(name: "alpha_mv", value: calibration.alpha, label: "shared calibration α (mV)"))
-        return Readout(timeMs: timeMs, figures: figures,
-                       series: [Series(name: "dkl_ideal", points: klIdeal.points),
-                                Series(name: "dkl_open_loop", points: klOpenLoop.points),
-                                Series(name: "dkl_in_the_loop", points: klInTheLoop.points),
-                                Series(name: "training_curve", points: curve)],
-                       distributions: [weightHistogram()])
+        var series = [Series(name: "dkl_ideal", points: klIdeal.points),
+                      Series(name: "dkl_open_loop", points: klOpenLoop.points),
+                      Series(name: "dkl_in_the_loop", points: klInTheLoop.points),
+                      Series(name: "training_curve", points: curve)]
+        var distributions = [weightHistogram()]
+        if let d = digits {
+            figures += d.figures(chip: profile.title)
+            series += d.series
+            distributions.append(d.weightHistogram)
+        }
+        return Readout(timeMs: timeMs, figures: figures, series: series, distributions: distributions)
     }
 
     /// Histogram of the ideal weights W against the realised ones (open loop, and in the loop
@@ -156,19 +180,10 @@ public final class HardwareSamplingExperiment: Experiment {
         }
         var idealW: [Double] = []
         for j in 0..<n { for k in 0..<n where k != j { idealW.append(m.weight(k, j)) } }
-        let sets = [idealW, values(openLoopWeights), values(trainer.realisedWeights)]
-        let width = config.weightBinWidth
-        let all = sets.flatMap { $0 }.filter(\.isFinite)
-        let lo = ((all.min() ?? -1) / width).rounded(.down), hi = ((all.max() ?? 1) / width).rounded(.down)
-        let bins = max(1, Int(hi - lo) + 1)
-        let counts = sets.map { set -> [Double] in
-            var c = Array(repeating: 0.0, count: bins)
-            for x in set where x.isFinite { c[min(bins - 1, max(0, Int((x / width).rounded(.down) - lo)))] += 1 }
-            return c
-        }
-        let labels = (0..<bins).map { String(format2: (lo + Double($0) + 0.5) * width) }
-        return Distribution(label: "weights in units of W: ideal vs realised on the chip", categories: labels,
-                            seriesNames: ["ideal W", "open loop", "in the loop"], values: counts)
+        return WeightHistogram.distribution([idealW, values(openLoopWeights), values(trainer.realisedWeights)],
+                                            width: config.weightBinWidth,
+                                            label: "weights in units of W: ideal vs realised on the chip",
+                                            seriesNames: ["ideal W", "open loop", "in the loop"])
     }
 }
 
