@@ -7,18 +7,21 @@ public enum TextWrap {
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
+            var lineWidth = 0   // line.cellWidth, kept as words are added
             for word in paragraph.split(separator: " ") {
                 var w = String(word)
+                var wordWidth = w.cellWidth
                 if line.isEmpty {
                     // fall through to placing the word
-                } else if line.cellWidth + 1 + w.cellWidth <= width {
+                } else if lineWidth + 1 + wordWidth <= width {
                     line += " " + w
+                    lineWidth += 1 + wordWidth
                     continue
                 } else {
                     lines.append(line)
                     line = ""
                 }
-                while w.cellWidth > width {
+                while wordWidth > width {
                     let scalars = Array(w.unicodeScalars)
                     var head = String.UnicodeScalarView()
                     head.append(contentsOf: scalars.prefix(width))
@@ -26,8 +29,10 @@ public enum TextWrap {
                     var tail = String.UnicodeScalarView()
                     tail.append(contentsOf: scalars.dropFirst(width))
                     w = String(tail)
+                    wordWidth = w.cellWidth
                 }
                 line = w
+                lineWidth = wordWidth
             }
             lines.append(line)
         }
