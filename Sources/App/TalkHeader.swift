@@ -15,7 +15,7 @@ enum TalkHeader {
         guard spare >= 2, area.width >= 10 else { return area }
         var lines: [(String, Theme.Role)] = []
         if !scenario.equation.isEmpty { lines.append(("  " + scenario.equation, .title)) }
-        let wrapped = TextWrap.wrap(scenario.explanation, width: area.width - 4)
+        let wrapped = TextWrap.wrapMemoized(scenario.explanation, width: area.width - 4)
         var shown = Array(wrapped.prefix(min(explanationRows, spare - 1 - lines.count)))
         if shown.count < wrapped.count, let last = shown.last {
             shown[shown.count - 1] = String(last.prefix(max(0, area.width - 6))) + " …"

@@ -21,6 +21,10 @@ public enum TerminalFrameBenchmark {
         public var simulateMs: Double
         public var drawMs: Double
         public var presentMs: Double
+        /// Mean CPU ms per frame of the drawing and presenting thread (user + system time, so
+        /// the kernel's share of the terminal writes is in; waiting for the reader is not).
+        public var drawCpuMs: Double
+        public var presentCpuMs: Double
         /// Bytes the terminal received for the first frame (full redraw) and per later frame.
         public var firstFrameBytes: Int
         public var bytesPerFrame: Double
@@ -51,17 +55,17 @@ public enum TerminalFrameBenchmark {
         }
         defer { terminal.shutdown() }
         let app = SpikettyApp(scenario: scenario, seed: nil, terminal: terminal, themes: [Theme.builtInDefault])
-        var simulate = 0.0, draw = 0.0, present = 0.0
+        var simulate = 0.0, draw = 0.0, present = 0.0, drawCpu = 0.0, presentCpu = 0.0
         var firstBytes = 0
         let clock = MonotonicClock()
         for frame in 0...frames {
             let t0 = clock.nowMs()
             app.experiment.advance(by: app.frameBiologicalMs)
-            let t1 = clock.nowMs()
+            let t1 = clock.nowMs(), c1 = threadCpuMs()
             let buffer = app.render()
-            let t2 = clock.nowMs()
+            let t2 = clock.nowMs(), c2 = threadCpuMs()
             terminal.present(buffer)
-            let t3 = clock.nowMs()
+            let t3 = clock.nowMs(), c3 = threadCpuMs()
             if frame == 0 {
                 firstBytes = pty.waitForQuiet()
                 pty.resetCount()
@@ -69,12 +73,22 @@ public enum TerminalFrameBenchmark {
                 simulate += t1 - t0
                 draw += t2 - t1
                 present += t3 - t2
+                drawCpu += c2 - c1
+                presentCpu += c3 - c2
             }
         }
         let laterBytes = pty.waitForQuiet()
         let n = Double(max(frames, 1))
         return Result(scenario: name, size: "\(width)x\(height)", frames: frames, simulateMs: simulate / n,
-                      drawMs: draw / n, presentMs: present / n, firstFrameBytes: firstBytes,
+                      drawMs: draw / n, presentMs: present / n, drawCpuMs: drawCpu / n, presentCpuMs: presentCpu / n,
+                      firstFrameBytes: firstBytes,
                       bytesPerFrame: Double(laterBytes) / n)
     }
+}
+
+/// CPU time of the calling thread in ms (user + system).
+func threadCpuMs() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) * 1e-6
 }

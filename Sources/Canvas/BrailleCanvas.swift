@@ -140,22 +140,20 @@ public struct BrailleCanvas: Sendable {
         var t1 = 1.0
         var enter: (axis: Int, value: Double)?
         var exit: (axis: Int, value: Double)?
-        let tests: [(Double, Double, Int, Double)] = [
-            (-dx, p.x + 0.5, 0, -0.5), (dx, maxX - p.x, 0, maxX), (-dy, p.y + 0.5, 1, -0.5), (dy, maxY - p.y, 1, maxY),
-        ]
-        for (pk, qk, axis, boundary) in tests {
-            if pk == 0 {
-                if qk < 0 { return nil }
+        // One boundary test; false: the segment lies outside. (Four calls in a fixed order
+        // rather than a loop over an array: this runs for every segment of every line, every frame.)
+        func inside(_ pk: Double, _ qk: Double, _ axis: Int, _ boundary: Double) -> Bool {
+            if pk == 0 { return !(qk < 0) }
+            let r = qk / pk
+            if pk < 0 {
+                if r > t0 { t0 = r; enter = (axis, boundary) }
             } else {
-                let r = qk / pk
-                if pk < 0 {
-                    if r > t0 { t0 = r; enter = (axis, boundary) }
-                } else {
-                    if r < t1 { t1 = r; exit = (axis, boundary) }
-                }
-                if t0 > t1 { return nil }
+                if r < t1 { t1 = r; exit = (axis, boundary) }
             }
+            return !(t0 > t1)
         }
+        guard inside(-dx, p.x + 0.5, 0, -0.5), inside(dx, maxX - p.x, 0, maxX),
+              inside(-dy, p.y + 0.5, 1, -0.5), inside(dy, maxY - p.y, 1, maxY) else { return nil }
         func point(_ t: Double, _ cut: (axis: Int, value: Double)?) -> (x: Double, y: Double) {
             var x = p.x + t * dx
             var y = p.y + t * dy

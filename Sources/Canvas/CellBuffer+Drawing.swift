@@ -10,8 +10,11 @@ extension CellBuffer {
     @discardableResult
     public mutating func put(_ string: String, x: Int, y: Int, style: Style, clip: Rect) -> Int {
         var cx = x
-        for scalar in string.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
-            if clip.contains(x: cx, y: y) { self[cx, y] = Cell(scalar, style: style) }
+        // The clip meets the row only inside these columns (and within the buffer).
+        let rowVisible = y >= clip.y && y < clip.maxY && y >= 0 && y < height
+        let lo = max(clip.x, 0), hi = min(clip.maxX, width)
+        for scalar in string.unicodeScalars where !scalar.isNonspacingMark {
+            if rowVisible && cx >= lo && cx < hi { cells[y * width + cx] = Cell(scalar, style: style) }
             cx += 1
         }
         return cx - x
@@ -58,7 +61,9 @@ extension Rect {
 extension String {
     /// The number of terminal cells the string takes (one per scalar, combining marks excluded).
     public var cellWidth: Int {
-        unicodeScalars.reduce(0) { $0 + ($1.properties.generalCategory == .nonspacingMark ? 0 : 1) }
+        var n = 0
+        for scalar in unicodeScalars where !scalar.isNonspacingMark { n += 1 }
+        return n
     }
 
     /// The string cut to at most `width` cells, ending in `…` when something was cut.
@@ -68,7 +73,7 @@ extension String {
         var out = String.UnicodeScalarView()
         var used = 0
         for scalar in unicodeScalars {
-            let w = scalar.properties.generalCategory == .nonspacingMark ? 0 : 1
+            let w = scalar.isNonspacingMark ? 0 : 1
             if used + w > width - 1 { break }
             out.append(scalar)
             used += w
@@ -80,5 +85,15 @@ extension String {
     /// The string padded with spaces on the left to `width` cells (unchanged if already wider).
     public func leftPadded(toCells width: Int) -> String {
         String(repeating: " ", count: max(0, width - cellWidth)) + self
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether the scalar is a combining (nonspacing) mark, which takes no cell of its own.
+    /// The first such mark is U+0300, so ASCII and Latin-1 text (most of what a frame writes)
+    /// skips the Unicode property lookup.
+    @inlinable
+    public var isNonspacingMark: Bool {
+        value >= 0x300 && properties.generalCategory == .nonspacingMark
     }
 }

@@ -6,7 +6,7 @@
 public struct CellBuffer: Equatable, Sendable {
     public let width: Int
     public let height: Int
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
 
     public init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)
@@ -45,10 +45,11 @@ public struct CellBuffer: Equatable, Sendable {
     public mutating func put(_ string: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         var cx = x
         let limit = maxWidth.map { x + max(0, $0) } ?? Int.max
+        let rowVisible = y >= 0 && y < height
         for scalar in string.unicodeScalars {
             guard cx < limit else { break }
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
-            self[cx, y] = Cell(scalar, style: style)
+            if scalar.isNonspacingMark { continue }
+            if rowVisible && cx >= 0 && cx < width { cells[y * width + cx] = Cell(scalar, style: style) }
             cx += 1
         }
         return cx - x
@@ -56,8 +57,11 @@ public struct CellBuffer: Equatable, Sendable {
 
     /// Fills a rectangle with one cell.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
-        for y in max(0, rect.y)..<min(height, rect.maxY) where rect.x < width {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y] = cell }
+        let x0 = max(0, rect.x), x1 = min(width, rect.maxX), y0 = max(0, rect.y), y1 = min(height, rect.maxY)
+        guard x1 > x0, y1 > y0 else { return }
+        let w = width
+        cells.withUnsafeMutableBufferPointer { p in
+            for y in y0..<y1 { UnsafeMutableBufferPointer(rebasing: p[(y * w + x0)..<(y * w + x1)]).update(repeating: cell) }
         }
     }
 

@@ -5,22 +5,38 @@ extension HeatMap {
         theme.color(trails[index].color ?? Self.defaultTrailColors[index % Self.defaultTrailColors.count])
     }
 
-    func drawOverlays(into buffer: inout CellBuffer, plot: Rect, mean: [Color], theme: Theme) {
-        let w = plot.width, h = plot.height
-        // Contours, then trails and arrow shafts, each a braille layer; the upper one wins a cell.
-        var layers: [BrailleCanvas] = []
+    /// The field with its contour dots on top: what `render` caches (HeatMapFieldCache).
+    func fieldLayer(width w: Int, height h: Int, range: ClosedRange<Double>, gradient grad: Gradient,
+                    theme: Theme) -> HeatMapFieldCache.Layer {
+        var (cells, mean) = fieldCells(width: w, height: h, range: range, gradient: grad, theme: theme)
         let levels = contourLevels
         if !levels.isEmpty {
-            var c = contourDots(width: w, height: h, levels: levels)
+            let c = contourDots(width: w, height: h, levels: levels)
             let fixed = contourColor.map(theme.color)
             for cy in 0..<h {
                 for cx in 0..<w {
-                    c.setColor(fixed ?? Self.darkened(mean[cy * w + cx], depth: theme.depth) ?? theme.style(.dim).foreground,
-                               cellX: cx, cellY: cy)
+                    let mask = c.mask(cellX: cx, cellY: cy)
+                    guard mask != 0 else { continue }
+                    let color = fixed ?? Self.darkened(mean[cy * w + cx], depth: theme.depth) ?? theme.style(.dim).foreground
+                    cells[cy * w + cx] = Cell(Glyphs.braille(mask), style: Style(foreground: color, background: mean[cy * w + cx]))
                 }
             }
-            layers.append(c)
         }
+        return HeatMapFieldCache.Layer(width: w, height: h, cells: cells, mean: mean)
+    }
+
+    /// Everything the field layer depends on (the samples bit for bit, the plot size, the
+    /// value range, the contour levels and every colour used).
+    func fieldKey(plot: Rect, range: ClosedRange<Double>, gradient grad: Gradient, theme: Theme) -> HeatMapFieldCache.Key {
+        HeatMapFieldCache.Key(values: values, columns: columns, rows: rows, resampling: resampling, width: plot.width,
+                              height: plot.height, range: range, levels: contourLevels, gradient: grad, depth: theme.depth,
+                              background: theme.style(.text).background, contourColor: contourColor.map(theme.color),
+                              dim: theme.style(.dim).foreground)
+    }
+
+    /// Trails, arrow shafts (one braille layer), then markers, over the field layer.
+    func drawOverlays(into buffer: inout CellBuffer, plot: Rect, mean: [Color], theme: Theme) {
+        let w = plot.width, h = plot.height
         var top = BrailleCanvas(width: w, height: h, xBounds: xRange, yBounds: yRange)
         var markers: [(x: Int, y: Int, glyph: Unicode.Scalar, color: Color)] = []
         for (i, trail) in trails.enumerated() {
@@ -47,15 +63,12 @@ extension HeatMap {
         if let cursor, let d = top.dot(x: cursor.x, y: cursor.y) {
             markers.append((d.x / 2, d.y / 4, cursorGlyph, theme.color(cursorColor)))
         }
-        layers.append(top)
-        for layer in layers {
-            for cy in 0..<h {
-                for cx in 0..<w {
-                    let mask = layer.mask(cellX: cx, cellY: cy)
-                    guard mask != 0 else { continue }
-                    let style = Style(foreground: layer.color(cellX: cx, cellY: cy), background: mean[cy * w + cx])
-                    buffer.put(Glyphs.braille(mask), x: plot.x + cx, y: plot.y + cy, style: style, clip: plot)
-                }
+        for cy in 0..<h {
+            for cx in 0..<w {
+                let mask = top.mask(cellX: cx, cellY: cy)
+                guard mask != 0 else { continue }
+                let style = Style(foreground: top.color(cellX: cx, cellY: cy), background: mean[cy * w + cx])
+                buffer.put(Glyphs.braille(mask), x: plot.x + cx, y: plot.y + cy, style: style, clip: plot)
             }
         }
         // Later markers win: trail heads, then arrow heads, then the cursor.

@@ -226,11 +226,13 @@ public struct HeatMap: Sendable {
             let i1 = min(i0 + 1, columns - 1), j1 = min(j0 + 1, rows - 1)
             let a = u - Double(i0), b = v - Double(j0)
             // Corners with weight 0 are skipped, so a NaN neighbour only spreads where it counts.
+            // (Unrolled: this runs for every dot of the contour grid, so no temporary array.)
+            let w00 = (1 - a) * (1 - b), w10 = a * (1 - b), w01 = (1 - a) * b, w11 = a * b
             var sum = 0.0
-            for (i, j, weight) in [(i0, j0, (1 - a) * (1 - b)), (i1, j0, a * (1 - b)), (i0, j1, (1 - a) * b), (i1, j1, a * b)]
-            where weight > 0 {
-                sum += weight * values[j * columns + i]
-            }
+            if w00 > 0 { sum += w00 * values[j0 * columns + i0] }
+            if w10 > 0 { sum += w10 * values[j0 * columns + i1] }
+            if w01 > 0 { sum += w01 * values[j1 * columns + i0] }
+            if w11 > 0 { sum += w11 * values[j1 * columns + i1] }
             return sum
         }
     }
@@ -284,6 +286,11 @@ public struct HeatMap: Sendable {
 
     /// Draws the map inside `area` only; small areas drop the top row, titles, axes and colour bar.
     public func render(into buffer: inout CellBuffer, area: Rect, theme: Theme) {
+        render(into: &buffer, area: area, theme: theme, fieldCache: .shared)
+    }
+
+    /// `render(into:area:theme:)` with the cache of field layers to use (nil: compute it afresh).
+    public func render(into buffer: inout CellBuffer, area: Rect, theme: Theme, fieldCache: HeatMapFieldCache?) {
         let clip = area.intersection(buffer.bounds)
         guard !clip.isEmpty else { return }
         let vr = effectiveValueRange
@@ -311,8 +318,13 @@ public struct HeatMap: Sendable {
                               wantsXTitle: showAxes && !xTitle.isEmpty)
         let plot = frame.plot
         guard !plot.isEmpty else { return }
-        let mean = drawField(into: &buffer, plot: plot, range: vr, gradient: grad, theme: theme)
-        drawOverlays(into: &buffer, plot: plot, mean: mean, theme: theme)
+        // The field and its contours depend only on the samples, the sizes and the colours, not
+        // on the trails: computed once and reused while those stay the same (HeatMapFieldCache).
+        let compute = { fieldLayer(width: plot.width, height: plot.height, range: vr, gradient: grad, theme: theme) }
+        let field = fieldCache?.layer(for: fieldKey(plot: plot, range: vr, gradient: grad, theme: theme), compute: compute)
+            ?? compute()
+        field.draw(into: &buffer, at: plot)
+        drawOverlays(into: &buffer, plot: plot, mean: field.mean, theme: theme)
         if wantsBar {
             drawColorBar(into: &buffer, x: plot.maxX + 1, plot: plot, clip: clip, labels: (loLabel, hiLabel),
                          gradient: grad, theme: theme)
@@ -337,13 +349,13 @@ public struct HeatMap: Sendable {
         return min(1, max(0, (v - r.lowerBound) / (r.upperBound - r.lowerBound)))
     }
 
-    /// Draws the heat map and returns, per cell of `plot`, the background for overlays
-    /// (the colour of the mean of the cell's two samples).
-    private func drawField(into buffer: inout CellBuffer, plot: Rect, range: ClosedRange<Double>, gradient grad: Gradient,
-                           theme: Theme) -> [Color] {
-        let w = plot.width, h = plot.height
+    /// The heat map's cells for a `width × height` plot (nil where both samples are NaN) and,
+    /// per cell, the background for overlays (the colour of the mean of the cell's two samples).
+    func fieldCells(width w: Int, height h: Int, range: ClosedRange<Double>, gradient grad: Gradient,
+                    theme: Theme) -> (cells: [Cell?], mean: [Color]) {
         let background = theme.style(.text).background
         var mean = [Color](repeating: background, count: w * h)
+        var cells = [Cell?](repeating: nil, count: w * h)
         let dotsX = Double(2 * w - 1), dotsY = Double(4 * h - 1)
         for cy in 0..<h {
             for cx in 0..<w {
@@ -371,10 +383,10 @@ public struct HeatMap: Sendable {
                     default: cell = Cell(Glyphs.lowerHalf, style: Style(foreground: grad.color(at: bottom), background: background))
                     }
                 }
-                buffer.modify(x: plot.x + cx, y: plot.y + cy, clip: plot) { $0 = cell }
+                cells[cy * w + cx] = cell
             }
         }
-        return mean
+        return (cells, mean)
     }
 
 }

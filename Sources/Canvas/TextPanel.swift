@@ -35,7 +35,7 @@ public struct TextPanel: Sendable {
         guard !inside.isEmpty else { return }
         let tableRows = Array(rows.prefix(inside.height))
         let roomForText = inside.height - tableRows.count - (tableRows.isEmpty ? 0 : 1)
-        var paragraph = text.isEmpty ? [] : TextWrap.wrap(text, width: inside.width)
+        var paragraph = text.isEmpty ? [] : TextWrap.wrapMemoized(text, width: inside.width)
         if paragraph.count > max(0, roomForText) {
             paragraph = Array(paragraph.prefix(max(0, roomForText)))
             if let last = paragraph.popLast() {

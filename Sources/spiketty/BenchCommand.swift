@@ -121,7 +121,8 @@ struct BenchCommand: ParsableCommand {
                 do {
                     let r = try TerminalFrameBenchmark.run(scenario, name: name, width: w, height: h, frames: frames)
                     out.append(.init(scenario: name, size: r.size, frames: frames, simulateMs: r.simulateMs, drawMs: r.drawMs,
-                                     presentMs: r.presentMs, firstFrameBytes: r.firstFrameBytes, bytesPerFrame: r.bytesPerFrame))
+                                     presentMs: r.presentMs, drawCpuMs: r.drawCpuMs, presentCpuMs: r.presentCpuMs,
+                                     firstFrameBytes: r.firstFrameBytes, bytesPerFrame: r.bytesPerFrame))
                 } catch {
                     printError("spiketty: \(error)")
                     throw ExitCode(1)
