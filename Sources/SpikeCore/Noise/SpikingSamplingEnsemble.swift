@@ -79,6 +79,7 @@ public struct SpikingSamplingEnsemble: Sendable {
         for k in 0..<count {
             net.setMembranePotential(neuron.vThresh - 5 * rng.nextUniform(), neuron: k)
         }
+        if driver != nil { net.reserveScheduleHorizon(steps: Self.externalChunkSteps) }
         network = net
         machines = Array(repeating: machine, count: copies)
         histograms = Array(repeating: StateHistogram(unitCount: n, sampleIntervalSteps: 1), count: copies)
@@ -157,15 +158,26 @@ public struct SpikingSamplingEnsemble: Sendable {
     public mutating func run(steps: Int) {
         guard var d = driver else { return runNetwork(steps: steps) }
         driver = nil  // moved out for the loop (no copy of its buffers)
-        for _ in 0..<steps {
-            let now = network.stepIndex
-            d.step { amount, excitatory, neuron in
-                network.scheduleConductance(amount, excitatory: excitatory, neuron: neuron, arrivalStep: now)
+        var done = 0
+        while done < steps {
+            // The sources do not depend on the samplers, so they run a chunk ahead and their
+            // conductances are scheduled at the steps they arrive (the same dynamics as one step at
+            // a time, with the network's per-call overhead paid once per chunk).
+            let chunk = min(Self.externalChunkSteps, steps - done), now = network.stepIndex
+            for k in 0..<chunk {
+                let at = now + Int64(k)
+                d.step { amount, excitatory, neuron in
+                    network.scheduleConductance(amount, excitatory: excitatory, neuron: neuron, arrivalStep: at)
+                }
             }
-            runNetwork(steps: 1)
+            runNetwork(steps: chunk)
+            done += chunk
         }
         driver = d
     }
+
+    /// Steps the external sources run ahead of the samplers (the ring holds that many).
+    static let externalChunkSteps = 16
 
     /// Forgets the driver's input statistics and source counts.
     public mutating func resetNoiseStatistics() { driver?.resetStatistics() }

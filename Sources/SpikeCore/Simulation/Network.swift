@@ -149,6 +149,10 @@ public struct Network: Sendable {
     public mutating func setBackground(_ bg: PoissonBackground) {
         for k in 0..<neuronCount { background.setBackground(bg, neuron: k) }
     }
+    /// Makes room for `scheduleConductance` up to `steps` steps ahead, keeping what is pending
+    /// (the ring's slot layout changes, the dynamics do not).
+    public mutating func reserveScheduleHorizon(steps: Int) { ring.grow(toMaxDelaySteps: steps, currentStep: stepIndex) }
+
     /// Adds a conductance increment (µS) arriving at the beginning of step `arrivalStep`
     /// (≥ stepIndex, within the ring), as a recurrent spike would.
     public mutating func scheduleConductance(_ amount: Double, excitatory: Bool, neuron: Int, arrivalStep: Int64) {
