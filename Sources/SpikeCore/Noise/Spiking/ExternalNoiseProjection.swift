@@ -76,11 +76,7 @@ public struct ExternalNoiseProjection: Sendable {
             var chosen = Set<Int>()
             for t in 0..<targetCount {
                 for (pool, count) in [(exc, excitatoryInDegree), (inh, inhibitoryInDegree)] {
-                    chosen.removeAll(keepingCapacity: true)
-                    while chosen.count < count {
-                        let j = pool[Int(rng.next() % UInt64(pool.count))]
-                        if chosen.insert(j).inserted { outgoing[j].append(Int32(t)) }
-                    }
+                    rng.distinctIndices(count, below: pool.count, scratch: &chosen) { outgoing[pool[$0]].append(Int32(t)) }
                 }
             }
         }
@@ -158,41 +154,22 @@ public struct ExternalNoiseProjection: Sendable {
         countedSteps = 0
     }
 
-    /// Excitatory sources of target t.
-    public func excitatorySources(of t: Int) -> [Int] {
-        (0..<sourceCount).filter { j in sourceIsExcitatory[j] && targets[offsets[j]..<offsets[j + 1]].contains(Int32(t)) }
-    }
-
-    /// Per target, Σ f(p_j) over its excitatory sources j (one pass over the synapses).
-    public func excitatorySums(_ p: [Double], _ f: (Double) -> Double) -> [Double] {
-        var sums = Array(repeating: 0.0, count: targetCount)
-        for j in 0..<sourceCount where sourceIsExcitatory[j] {
-            let v = f(p[j])
-            for i in offsets[j]..<offsets[j + 1] { sums[Int(targets[i])] += v }
-        }
-        return sums
-    }
-
     /// Expected mean and variance of g_E (µS, µS²) averaged over the targets, for sources that
     /// fire independently with spike probabilities p_j per step (Campbell's theorem in discrete
-    /// time; see `expectedExcitatoryMean`): exact for Poisson sources, a reference for others.
+    /// time, as the monitor samples): mean w_E Σ_j p_j / (1 − e^{−dt/τ}), variance
+    /// w_E² Σ_j p_j (1 − p_j) / (1 − e^{−2dt/τ}), the sums over each target's excitatory sources
+    /// (continuous limits Σ_j ν_j w_E τ_syn and Σ_j ν_j w_E² τ_syn/2, science.md 1.4). Exact for
+    /// Poisson sources, a reference for others.
     public func expectedExcitatoryStatistics(spikeProbabilities p: [Double]) -> (mean: Double, variance: Double) {
-        let m = excitatorySums(p) { $0 }.reduce(0, +) / Double(targetCount)
-        let v = excitatorySums(p) { $0 * (1 - $0) }.reduce(0, +) / Double(targetCount)
+        var sums = Array(repeating: 0.0, count: targetCount), sumsOfVariances = sums
+        for j in 0..<sourceCount where sourceIsExcitatory[j] {
+            for i in offsets[j]..<offsets[j + 1] {
+                sums[Int(targets[i])] += p[j]
+                sumsOfVariances[Int(targets[i])] += p[j] * (1 - p[j])
+            }
+        }
+        let m = sums.reduce(0, +) / Double(targetCount), v = sumsOfVariances.reduce(0, +) / Double(targetCount)
         return (excitatoryWeight * m / (1 - decayE), excitatoryWeight * excitatoryWeight * v / (1 - decayE * decayE))
-    }
-
-    /// Expected mean of g_E,k under the monitor's sampling for sources firing independently with
-    /// spike probabilities p_j per step (µS): w_E Σ_j p_j / (1 − e^{−dt/τ}) (continuous limit:
-    /// Σ_j ν_j w_E τ_syn, Campbell's theorem, science.md 1.4).
-    public func expectedExcitatoryMean(spikeProbabilities p: [Double]) -> Double {
-        excitatoryWeight * p.reduce(0, +) / (1 - decayE)
-    }
-
-    /// Expected variance of g_E,k for independent Bernoulli sources (µS²):
-    /// w_E² Σ_j p_j (1 − p_j) / (1 − e^{−2dt/τ}) (continuous limit: Σ_j ν_j w_E² τ_syn/2).
-    public func expectedExcitatoryVariance(spikeProbabilities p: [Double]) -> Double {
-        excitatoryWeight * excitatoryWeight * p.reduce(0) { $0 + $1 * (1 - $1) } / (1 - decayE * decayE)
     }
 }
 

@@ -81,10 +81,8 @@ public struct LIFBackgroundNetwork: Sendable {
         var chosen = Set<Int>()
         for post in 0..<n {
             for (first, count, k) in [(0, ne, c.excitatoryInDegree), (ne, n - ne, c.inhibitoryInDegree)] {
-                chosen.removeAll(keepingCapacity: true)
-                while chosen.count < k {
-                    let pre = first + Int(rng.next() % UInt64(count))
-                    if pre != post, chosen.insert(pre).inserted { outgoing[pre].append(Int32(post)) }
+                rng.distinctIndices(k, below: count, excluding: post - first, scratch: &chosen) {
+                    outgoing[first + $0].append(Int32(post))
                 }
             }
         }
