@@ -195,8 +195,8 @@ public final class SpikettyApp {
 
     /// Rebuilds the experiment on the next chip profile (a kind that needs a chip skips "ideal").
     private func toggleHardware() {
-        guard scenario.supportsHardware else {
-            setMessage("\(scenario.kind.rawValue) has no hardware mode")
+        if let reason = scenario.hardwareUnsupportedReason {
+            setMessage(reason)
             return
         }
         var next = scenario.hardwareProfile.next

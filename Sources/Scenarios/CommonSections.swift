@@ -14,6 +14,7 @@ public enum CommonSections {
         KeySpec("hardware", .choice(HardwareProfile.all.map(\.name)), default: .text("ideal"),
                 "run on an emulated neuromorphic chip (science.md 4): \"bss1\" BrainScaleS-1 (speed-up 1e4, 4-bit weights with a scale per synapse row), \"bss2\" BrainScaleS-2 (speed-up 1e3, 6-bit weights, 10-bit parameters), both with frozen fixed-pattern noise and each neuron calibrated under its own; `?` in the app lists every number with its source. Kinds with a hardware mode: "
                 + hardwareKindList()
+                + " (`noise-sources` and `deterministic-ensemble` with formulation = \"spiking\": the samplers on the chip, probes and noise sources off it)"
                 + "; the others accept only \"ideal\". `--hardware` overrides it, `H` switches it live"),
         KeySpec("chipSeed", .integer(0...Int(Int64.max)), default: .integer(1),
                 "seed of the emulated chip's frozen fixed-pattern noise: same chip seed, same chip"),

@@ -19,8 +19,11 @@ extension Scenario {
         return HardwareRealisation(profile: p, chipSeed: chip)
     }
 
-    /// Whether this scenario's kind has a hardware mode.
-    public var supportsHardware: Bool { kind.definition.supportsHardware }
+    /// Whether this scenario can run on a chip (its kind has a hardware mode for its configuration).
+    public var supportsHardware: Bool { hardwareUnsupportedReason == nil }
+
+    /// Why it cannot (nil if it can), e.g. "kind \"x\" has no hardware mode".
+    public var hardwareUnsupportedReason: String? { kind.definition.hardwareUnsupportedReason(self) }
 
     /// The same scenario on another profile (`ideal`, `bss1`, `bss2`); nil for an unknown name
     /// or a kind without hardware mode (other than `ideal`).

@@ -4,12 +4,12 @@ enum ScenarioChecks {
     static func check(_ s: Scenario, locator: KeyLocator) -> [ScenarioError] {
         let definition = s.kind.definition
         var problems = definition.check(s)
-        if !definition.supportsHardware, let header = s.values[""] {
+        if let reason = definition.hardwareUnsupportedReason(s), let header = s.values[""] {
             if header["hardware"] != nil && header["hardware"] != .text("ideal") {
-                problems.append(("", "hardware", "kind \"\(s.kind.rawValue)\" has no hardware mode; expected \"ideal\""))
+                problems.append(("", "hardware", "\(reason); expected \"ideal\""))
             }
             if header["spikeLoss"] != nil && header["spikeLoss"] != .number(0) {
-                problems.append(("", "spikeLoss", "kind \"\(s.kind.rawValue)\" has no hardware mode; expected 0"))
+                problems.append(("", "spikeLoss", "\(reason); expected 0"))
             }
         }
         var errors = problems.map { p in

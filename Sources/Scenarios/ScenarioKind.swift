@@ -95,8 +95,14 @@ public protocol ScenarioKindDefinition {
     /// Whether the kind runs on an emulated chip (`hardware = "bss1"`, science.md 4): its
     /// builder passes `scenario.hardware` to the engine. Defaults to false.
     static var supportsHardware: Bool { get }
+    /// Why this scenario cannot run on a chip (nil if it can): a kind with hardware mode may still
+    /// have configurations without neurons to put on a chip (e.g. a binary formulation).
+    static func hardwareUnsupportedReason(_ scenario: Scenario) -> String?
 }
 
 extension ScenarioKindDefinition {
     public static var supportsHardware: Bool { false }
+    public static func hardwareUnsupportedReason(_ scenario: Scenario) -> String? {
+        supportsHardware ? nil : "kind \"\(scenario.kind.rawValue)\" has no hardware mode"
+    }
 }

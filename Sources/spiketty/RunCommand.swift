@@ -63,7 +63,7 @@ struct RunCommand: ParsableCommand {
                 let names = HardwareProfile.all.map(\.name).joined(separator: ", ")
                 printError(HardwareProfile.named(hardware) == nil
                     ? "spiketty: --hardware: expected one of \(names), got \"\(hardware)\""
-                    : "spiketty: --hardware: scenario \(loaded.name) (kind \(loaded.kind.rawValue)) has no hardware mode")
+                    : "spiketty: --hardware: scenario \(loaded.name): \(loaded.hardwareUnsupportedReason ?? "no hardware mode")")
                 throw ExitCode(2)
             }
             loaded = changed

@@ -66,6 +66,14 @@ public enum DeterministicEnsembleKind: ScenarioKindDefinition {
         KeySpec("annealFactor", .number(0.001...1), default: .number(0.1), "factor on the learning rate while annealing"),
     ])
 
+    /// The spiking formulation runs on an emulated chip (science.md 4); binary units have none.
+    public static var supportsHardware: Bool { true }
+
+    public static func hardwareUnsupportedReason(_ s: Scenario) -> String? {
+        s.text("background", "formulation") == "spiking" ? nil
+            : "the binary formulation has no hardware mode (binary units are not chip neurons); expected formulation = \"spiking\" in [background]"
+    }
+
     public static func check(_ s: Scenario) -> [(section: String, key: String, message: String)] {
         var problems: [(section: String, key: String, message: String)] = []
         if case .failure(let list) = LIFSamplingKind.machine(s) { problems += list.items.map { ("boltzmann", $0.key, $0.message) } }
@@ -107,6 +115,7 @@ public enum DeterministicEnsembleKind: ScenarioKindDefinition {
         c.momentum = s.number("training", "momentum")
         c.decayIterations = s.number("training", "decayIterations")
         c.seed = seed
+        c.hardware = s.hardware
         return c
     }
 

@@ -74,6 +74,14 @@ public enum NoiseSourcesKind: ScenarioKindDefinition {
         KeySpec("raster_ms", .number(10...100_000), default: .number(1000), "time of state history in the raster (ms)"),
     ])
 
+    /// The spiking formulation runs on an emulated chip (science.md 4); binary units have none.
+    public static var supportsHardware: Bool { true }
+
+    public static func hardwareUnsupportedReason(_ s: Scenario) -> String? {
+        s.text("noise", "formulation") == "spiking" ? nil
+            : "the binary formulation has no hardware mode (binary units are not chip neurons); expected formulation = \"spiking\" in [noise]"
+    }
+
     public static func check(_ s: Scenario) -> [(section: String, key: String, message: String)] {
         var problems: [(section: String, key: String, message: String)] = []
         if case .failure(let list) = LIFSamplingKind.machine(s) { problems += list.items.map { ("boltzmann", $0.key, $0.message) } }
@@ -109,6 +117,7 @@ public enum NoiseSourcesKind: ScenarioKindDefinition {
         c.rasterMs = s.number("spiking", "raster_ms")
         c.matrixUnits = s.integer("display", "matrixUnits")
         c.seed = seed
+        c.hardware = s.hardware
         return c
     }
 

@@ -25,10 +25,20 @@ public struct ChipMismatch: Sendable, Equatable {
                       backgroundExcitatory: rng.nextStandardNormal(), backgroundInhibitory: rng.nextStandardNormal())
     }
 
+    /// Neurons whose synapses have their own draws (10 bits each for pre and post): the largest
+    /// recurrent network one emulated chip holds.
+    public static let synapseIndexLimit = 1 << 10
+
+    /// Why `networks` copies of `units` sampling neurons do not fit on one chip (nil if they do).
+    public static func capacityProblem(networks: Int, units: Int) -> String? {
+        guard networks * units > synapseIndexLimit else { return nil }
+        return "the emulated chip holds at most \(synapseIndexLimit) sampling neurons; \(networks) networks × \(units) units need \(networks * units)"
+    }
+
     /// ξ of the synapse `pre` → `post` (an excitatory and an inhibitory synapse of the same pair
     /// are different rows on the chip, hence different draws).
     public func synapse(pre: Int, post: Int, excitatory: Bool) -> Double {
-        precondition(pre >= 0 && pre < 1 << 10 && post >= 0 && post < 1 << 10, "synapse index out of range")
+        precondition(pre >= 0 && pre < Self.synapseIndexLimit && post >= 0 && post < Self.synapseIndexLimit, "synapse index out of range")
         let index = (1 << 21) | (excitatory ? 0 : 1 << 20) | (pre << 10) | post
         var rng = Xoshiro256StarStar(seed: chipSeed, stream: RandomStream.chip(index))
         return rng.nextStandardNormal()

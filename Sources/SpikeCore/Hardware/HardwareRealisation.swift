@@ -46,34 +46,45 @@ public struct HardwareRealisation: Sendable, Equatable {
         return r.lowerBound + level / top * (r.upperBound - r.lowerBound)
     }
 
+    /// The synaptic factors (1 + σ_w ξ) of neuron k's noise synapses, excitatory and inhibitory:
+    /// its Poisson background, and any other noise input (an ensemble's background synapses, external
+    /// spike sources) scaled as a whole, one factor per receptor [CHOICE, as the Poisson background].
+    public func noiseSynapseFactors(neuron k: Int) -> (excitatory: Double, inhibitory: Double) {
+        let xi = mismatch.neuron(k), s = profile.synapticMismatch
+        return (ChipMismatch.factor(sigma: s, xi: xi.backgroundExcitatory), ChipMismatch.factor(sigma: s, xi: xi.backgroundInhibitory))
+    }
+
     /// The background neuron k receives (its two synapses carry the synaptic noise).
     public func background(_ nominal: PoissonBackground, neuron k: Int) -> PoissonBackground {
-        let xi = mismatch.neuron(k), s = profile.synapticMismatch
+        let f = noiseSynapseFactors(neuron: k)
         var b = nominal
-        b.excWeight = nominal.excWeight * ChipMismatch.factor(sigma: s, xi: xi.backgroundExcitatory)
-        b.inhWeight = nominal.inhWeight * ChipMismatch.factor(sigma: s, xi: xi.backgroundInhibitory)
+        b.excWeight = nominal.excWeight * f.excitatory
+        b.inhWeight = nominal.inhWeight * f.inhibitory
         return b
     }
 
-    /// Signed weights [pre][post] (µS) as realised: quantised with `scales`, then distorted.
-    public func weights(_ ideal: [[Double]], scales: WeightScales) -> [[Double]] {
+    /// Signed weights [pre][post] (µS) as realised: quantised with `scales`, then distorted. The
+    /// matrix sits at chip neurons `offset ..< offset + count` (the synaptic noise of pre j → post k
+    /// is that of chip synapse offset + j → offset + k: copies of a network get different synapses).
+    public func weights(_ ideal: [[Double]], scales: WeightScales, offset: Int = 0) -> [[Double]] {
         let q = scales.quantise(ideal, with: quantiser), s = profile.synapticMismatch
         return q.enumerated().map { j, row in
             row.enumerated().map { k, w in
-                w == 0 ? 0 : w * ChipMismatch.factor(sigma: s, xi: mismatch.synapse(pre: j, post: k, excitatory: w > 0))
+                w == 0 ? 0 : w * ChipMismatch.factor(sigma: s, xi: mismatch.synapse(pre: offset + j, post: offset + k, excitatory: w > 0))
             }
         }
     }
 
     /// Signed weights realised with scales taken from the weights themselves (open loop).
-    public func weights(_ ideal: [[Double]]) -> [[Double]] {
-        weights(ideal, scales: WeightScales(weights: ideal, mode: profile.weightScale))
+    public func weights(_ ideal: [[Double]], offset: Int = 0) -> [[Double]] {
+        weights(ideal, scales: WeightScales(weights: ideal, mode: profile.weightScale), offset: offset)
     }
 
     /// Writes the chip's per-neuron intrinsic parameters, background synapses and spike loss
     /// into `network` (resting potentials are the caller's: `restingPotential(programmed:neuron:)`).
-    public func apply(to network: inout Network, nominal: LIFParameters, background: PoissonBackground) {
-        for k in 0..<network.neuronCount {
+    /// `neurons`: the ones on the chip (nil: all; the others keep their nominal parameters).
+    public func apply(to network: inout Network, nominal: LIFParameters, background: PoissonBackground, neurons: Range<Int>? = nil) {
+        for k in neurons ?? 0..<network.neuronCount {
             let p = neuronParameters(nominal, neuron: k)
             network.setIntrinsic(thresholdMv: p.vThresh, tauMembraneMs: p.tauM, tauRefractoryMs: p.tauRefrac, neuron: k)
             network.setBackground(self.background(background, neuron: k), neuron: k)

@@ -50,6 +50,10 @@ public struct SpikingEnsembleConfig: Sendable, Equatable {
     public var annealIterations: Int = 0
     public var annealFactor: Double = 0.1
     public var seed: UInt64 = 42
+    /// The emulated chip both the ensemble and the reference run on (science.md 4; nil: ideal).
+    /// Training in the loop then keeps float weights aside and each iteration quantises them
+    /// anew (science.md 4.2 shadow weights).
+    public var hardware: HardwareRealisation? = nil
 
     public init(machine: BoltzmannMachine = .canonical) { self.machine = machine }
 
@@ -93,6 +97,7 @@ public struct SpikingEnsembleConfig: Sendable, Equatable {
             problems.append("\(networks) networks × \(n) units + \(probes) probes need a dense \(denseWeightBytes >> 20) MiB weight matrix "
                             + "(N² × 8 B); the budget is \(Self.weightMemoryBudgetBytes >> 20) MiB: at most \(largest) networks of \(n) units")
         }
+        if hardware != nil, let p = ChipMismatch.capacityProblem(networks: networks, units: machine.unitCount) { problems.append(p) }
         if setPointRounds < 0 { problems.append("setPointRounds must be >= 0") }
         if !(setPointMs >= 100) { problems.append("setPointMs must be at least 100 ms") }
         if !(setPointTolerance > 0 && setPointTolerance < 0.5) { problems.append("setPointTolerance must be in (0, 0.5)") }

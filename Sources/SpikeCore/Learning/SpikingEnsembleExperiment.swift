@@ -62,7 +62,7 @@ public final class SpikingEnsembleExperiment: Experiment {
 
         var r = SpikingSamplingEnsemble(machine: c.machine, copies: c.networks, neuron: c.neuron, noise: .privatePoisson(c.poisson),
                                         translation: translation, stepMs: c.stepMs, delayMs: c.delayMs, probes: c.probes,
-                                        seed: c.seed &+ 1)
+                                        seed: c.seed &+ 1, hardware: c.hardware)
         var fit: LogisticFit?
         for _ in 0..<2 {
             let centre = fit?.vP05 ?? start.vP05, half = max(5 * (fit?.alpha ?? start.alpha), 2)
@@ -78,7 +78,8 @@ public final class SpikingEnsembleExperiment: Experiment {
         var e = SpikingSamplingEnsemble(machine: c.machine, copies: c.networks, neuron: c.neuron, noise: .ensemble(background),
                                         translation: LIFSamplingTranslation(neuron: c.neuron, background: background.equivalentPoisson(sourceRateHz: c.sourceRateHz),
                                                                             vP05: translation.vP05, alpha: translation.alpha),
-                                        stepMs: c.stepMs, delayMs: c.delayMs, probes: c.probes, seed: c.seed)
+                                        stepMs: c.stepMs, delayMs: c.delayMs, probes: c.probes, seed: c.seed,
+                                        hardware: c.hardware)
         var ensembleFit: LogisticFit?
         var rate = c.sourceRateHz
         for _ in 0..<c.calibrationRounds {

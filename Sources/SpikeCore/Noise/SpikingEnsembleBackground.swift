@@ -97,8 +97,11 @@ public struct SpikingEnsembleBackground: Sendable, Equatable {
     /// The background synapses of a population of `neuronCount` ≥ M·n neurons ([pre → post],
     /// excitatory +w_E, inhibitory −w_I). Targets in order 0, 1, …; for each, K_E + K_I distinct
     /// sources drawn uniformly from the allowed ones (rejection of repeats), the first K_E
-    /// excitatory, the rest inhibitory.
-    public func weights(neuronCount: Int, seed: UInt64) -> SparseWeights {
+    /// excitatory, the rest inhibitory. `postFactors`: per target neuron, factors of its excitatory
+    /// and inhibitory background synapses (an emulated chip's `noiseSynapseFactors`; targets beyond
+    /// the list, and all of them when nil, get the nominal weights). The draws do not depend on them.
+    public func weights(neuronCount: Int, seed: UInt64,
+                        postFactors: [(excitatory: Double, inhibitory: Double)]? = nil) -> SparseWeights {
         let problems = validate()
         precondition(problems.isEmpty, "invalid SpikingEnsembleBackground: \(problems.joined(separator: "; "))")
         precondition(neuronCount >= sourceCount, "the population must hold the \(sourceCount) copy neurons")
@@ -117,7 +120,9 @@ public struct SpikingEnsembleBackground: Sendable, Equatable {
                 if let own, pre >= own * n { pre += n }  // skip the own copy's block
                 guard chosen.insert(pre).inserted else { continue }
                 let excitatory = drawn < excitatoryInDegree
-                synapses.append((pre, post, excitatory ? excitatoryWeight : -inhibitoryWeight))
+                var w = excitatory ? excitatoryWeight : -inhibitoryWeight
+                if let f = postFactors, post < f.count { w *= excitatory ? f[post].excitatory : f[post].inhibitory }
+                synapses.append((pre, post, w))
                 drawn += 1
             }
         }
@@ -127,8 +132,10 @@ public struct SpikingEnsembleBackground: Sendable, Equatable {
     /// Adds the background as a static sparse projection of `network` (which must hold at least
     /// the M·n copy neurons, copy-major); returns the projection index.
     @discardableResult
-    public func addProjection(to network: inout Network, seed: UInt64) -> Int {
-        network.addProjection(sparse: weights(neuronCount: network.neuronCount, seed: seed), model: .static, delayMs: delayMs)
+    public func addProjection(to network: inout Network, seed: UInt64,
+                              postFactors: [(excitatory: Double, inhibitory: Double)]? = nil) -> Int {
+        network.addProjection(sparse: weights(neuronCount: network.neuronCount, seed: seed, postFactors: postFactors),
+                              model: .static, delayMs: delayMs)
     }
 
     /// Within-copy synapses of a population of `neuronCount` neurons as a dense matrix: block c

@@ -30,6 +30,14 @@ public struct SpikingSamplingEnsemble: Sendable {
     public private(set) var machines: [BoltzmannMachine]
     /// The translation in use (calibration and the background its weight factors assume).
     public private(set) var translation: LIFSamplingTranslation
+    /// The emulated chip the copies run on (nil: the ideal model). Probes stay nominal neurons:
+    /// they are the instrument that measures the nominal activation function under the noise the
+    /// chip's neurons receive.
+    public let hardware: HardwareRealisation?
+    /// The translation onto the chip (per-neuron calibrations), when on a chip.
+    public private(set) var chipTranslation: ChipEnsembleTranslation?
+    /// The nominal neuron parameters.
+    public let neuron: LIFParameters
     /// E_l of the probes, mV.
     public private(set) var probeRestingPotentials: [Double] = []
     public private(set) var histograms: [StateHistogram]
@@ -52,16 +60,26 @@ public struct SpikingSamplingEnsemble: Sendable {
     ///   - probes: number of calibration probes appended after the copies (their E_l set by
     ///     `setProbes`).
     ///   - seed: network seed (Poisson streams) and, for the ensemble, the wiring seed.
+    ///   - hardware: the emulated chip the copy neurons run on (science.md 4.3): their intrinsic
+    ///     parameters, E_l (DAC, leak offset), within-copy synapses (quantised, distorted) and noise
+    ///     synapses (`noiseSynapseFactors`, whatever the noise) are the chip's; nil: ideal.
     public init(machine: BoltzmannMachine, copies: Int, neuron: LIFParameters, noise: Noise, translation: LIFSamplingTranslation,
                 stepMs: Double, delayMs: Double, probes: Int, seed: UInt64, sampleIntervalMs: Double = 0.1,
-                driver: ExternalNoiseDriver? = nil) {
+                driver: ExternalNoiseDriver? = nil, hardware: HardwareRealisation? = nil) {
         let n = machine.unitCount
         unitCount = n
         self.copies = copies
         self.noise = noise
         self.translation = translation
+        self.neuron = neuron
+        self.hardware = hardware
         let count = copies * n + probes
         precondition((noise == .external) == (driver != nil), "external noise needs a driver, and only it")
+        precondition(hardware == nil || copies * n <= ChipMismatch.synapseIndexLimit, "at most \(ChipMismatch.synapseIndexLimit) neurons on one chip")
+        let chipNeurons = 0..<(copies * n)
+        let noiseFactors = hardware.map { h in chipNeurons.map { h.noiseSynapseFactors(neuron: $0) } }
+        var driver = driver
+        if let noiseFactors { driver?.setTargetFactors(noiseFactors) }
         if let driver { precondition(driver.projection.targetCount == count, "the driver must reach all \(count) neurons") }
         self.driver = driver
         let poisson: PoissonBackground
@@ -71,8 +89,9 @@ public struct SpikingSamplingEnsemble: Sendable {
                           delayMs: delayMs)
         if case .ensemble(let b) = noise {
             precondition(b.copies == copies && b.neuronsPerCopy == n, "background wiring for \(b.copies)×\(b.neuronsPerCopy), ensemble \(copies)×\(n)")
-            b.addProjection(to: &net, seed: seed)
+            b.addProjection(to: &net, seed: seed, postFactors: noiseFactors)
         }
+        hardware?.apply(to: &net, nominal: neuron, background: poisson, neurons: chipNeurons)
         // Desynchronised start (sbs noise network: initial V uniform below threshold): identical
         // copies would otherwise start in lockstep.
         var rng = Xoshiro256StarStar(seed: seed, stream: RandomStream.spikingEnsembleInitial)
@@ -87,6 +106,7 @@ public struct SpikingSamplingEnsemble: Sendable {
         sampleIntervalSteps = max(1, Int((sampleIntervalMs / stepMs).rounded()))
         tauRefSteps = Int((neuron.tauRefrac / stepMs).rounded())
         binSteps = max(1, Int((1 / stepMs).rounded()))
+        chipTranslation = hardware.map { ChipEnsembleTranslation(realisation: $0, nominal: neuron, shared: translation, neurons: copies * unitCount) }
         applyAll()
     }
 
@@ -97,6 +117,7 @@ public struct SpikingSamplingEnsemble: Sendable {
     /// Replaces the translation (a new calibration) and re-applies every copy's parameters.
     public mutating func setTranslation(_ t: LIFSamplingTranslation) {
         translation = t
+        chipTranslation = hardware.map { ChipEnsembleTranslation(realisation: $0, nominal: neuron, shared: t, neurons: copies * unitCount) }
         applyAll()
     }
 
@@ -127,13 +148,23 @@ public struct SpikingSamplingEnsemble: Sendable {
     }
 
     private mutating func applyRestingPotentials(copy m: Int) {
+        if let chip = chipTranslation {
+            for (k, b) in machines[m].biases.enumerated() {
+                let g = m * unitCount + k
+                network.setRestingPotential(chip.programmedRestingPotential(bias: b, neuron: g), neuron: g, on: hardware)
+            }
+            return
+        }
         for (k, v) in translation.restingPotentials(machines[m]).enumerated() {
             network.setRestingPotential(v, neuron: m * unitCount + k)
         }
     }
 
     private mutating func applyWeights() {
-        let w = SpikingEnsembleBackground.blockDiagonal(machines.map { translation.synapticWeights($0) },
+        let blocks = machines.enumerated().map { m, machine in
+            chipTranslation?.weights(machine, copy: m) ?? translation.synapticWeights(machine)
+        }
+        let w = SpikingEnsembleBackground.blockDiagonal(blocks,
                                                         neuronCount: network.neuronCount)
         network.setWeights(w, projection: 0)
     }

@@ -52,6 +52,11 @@ public struct ExternalNoiseDriver: Sendable {
         return projection.sourceSpikes.map { steps > 0 ? Double($0) / steps : .nan }
     }
 
+    /// The chip's factors of the targets' noise synapses (`ExternalNoiseProjection.setTargetFactors`).
+    public mutating func setTargetFactors(_ factors: [(excitatory: Double, inhibitory: Double)]) {
+        projection.setTargetFactors(factors)
+    }
+
     public mutating func resetStatistics() {
         projection.resetStatistics()
         network?.resetCounts()

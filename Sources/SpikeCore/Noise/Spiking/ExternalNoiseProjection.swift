@@ -33,6 +33,9 @@ public struct ExternalNoiseProjection: Sendable {
     let offsets: [Int], targets: [Int32]
     let delaySteps: Int, slots: Int
     var pendingE: [Double], pendingI: [Double]
+    /// Per target, factors of its noise synapses (an emulated chip's `noiseSynapseFactors`), applied
+    /// to what arrives; nil: nominal weights.
+    public private(set) var targetFactors: (excitatory: [Double], inhibitory: [Double])?
     public private(set) var stepIndex: Int64 = 0
     // Monitor.
     let decayE: Double, decayI: Double, drivingE: Double, drivingI: Double
@@ -122,6 +125,14 @@ public struct ExternalNoiseProjection: Sendable {
         for t in 0..<targetCount { pendingE[slot + t] += e[t]; pendingI[slot + t] += i[t] }
     }
 
+    /// Scales what arrives at the first `factors.count` targets by their synaptic factors (the
+    /// others keep the nominal weights).
+    public mutating func setTargetFactors(_ factors: [(excitatory: Double, inhibitory: Double)]) {
+        precondition(factors.count <= targetCount)
+        let pad = Array(repeating: 1.0, count: targetCount - factors.count)
+        targetFactors = (factors.map(\.excitatory) + pad, factors.map(\.inhibitory) + pad)
+    }
+
     /// The per-step decay e^{−dt/τ_syn,E} of the monitored excitatory conductance.
     public var excitatoryDecay: Double { decayE }
 
@@ -130,10 +141,13 @@ public struct ExternalNoiseProjection: Sendable {
     /// moves on one step.
     public mutating func deliver(_ schedule: (Double, Bool, Int) -> Void) {
         let slot = Int(stepIndex % Int64(slots)) * targetCount
+        let scaled = targetFactors != nil, fE = targetFactors?.excitatory ?? [], fI = targetFactors?.inhibitory ?? []
         for t in 0..<targetCount {
-            let e = pendingE[slot + t], i = pendingI[slot + t]
-            if e != 0 { schedule(e, true, t); pendingE[slot + t] = 0 }
-            if i != 0 { schedule(i, false, t); pendingI[slot + t] = 0 }
+            var e = pendingE[slot + t], i = pendingI[slot + t]
+            if scaled { e *= fE[t]; i *= fI[t] }
+            if e != 0 { schedule(e, true, t) }
+            if i != 0 { schedule(i, false, t) }
+            pendingE[slot + t] = 0; pendingI[slot + t] = 0
             gE[t] = gE[t] * decayE + e
             gI[t] = gI[t] * decayI + i
         }
@@ -158,7 +172,8 @@ public struct ExternalNoiseProjection: Sendable {
     /// fire independently with spike probabilities p_j per step (Campbell's theorem in discrete
     /// time, as the monitor samples): mean w_E Σ_j p_j / (1 − e^{−dt/τ}), variance
     /// w_E² Σ_j p_j (1 − p_j) / (1 − e^{−2dt/τ}), the sums over each target's excitatory sources
-    /// (continuous limits Σ_j ν_j w_E τ_syn and Σ_j ν_j w_E² τ_syn/2, science.md 1.4). Exact for
+    /// (continuous limits Σ_j ν_j w_E τ_syn and Σ_j ν_j w_E² τ_syn/2, science.md 1.4), each target's
+    /// times its synaptic factor (and its square) on a chip. Exact for
     /// Poisson sources, a reference for others.
     public func expectedExcitatoryStatistics(spikeProbabilities p: [Double]) -> (mean: Double, variance: Double) {
         var sums = Array(repeating: 0.0, count: targetCount), sumsOfVariances = sums
@@ -167,6 +182,9 @@ public struct ExternalNoiseProjection: Sendable {
                 sums[Int(targets[i])] += p[j]
                 sumsOfVariances[Int(targets[i])] += p[j] * (1 - p[j])
             }
+        }
+        if let f = targetFactors?.excitatory {
+            for t in 0..<targetCount { sums[t] *= f[t]; sumsOfVariances[t] *= f[t] * f[t] }
         }
         let m = sums.reduce(0, +) / Double(targetCount), v = sumsOfVariances.reduce(0, +) / Double(targetCount)
         return (excitatoryWeight * m / (1 - decayE), excitatoryWeight * excitatoryWeight * v / (1 - decayE * decayE))

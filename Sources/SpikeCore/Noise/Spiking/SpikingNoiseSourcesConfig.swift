@@ -44,6 +44,10 @@ public struct SpikingNoiseSourcesConfig: Sendable, Equatable {
     /// Time of state history in the raster, ms.
     public var rasterMs: Double = 1000
     public var seed: UInt64 = 42
+    /// The emulated chip every lane's samplers run on, the same chip for all lanes (science.md 4;
+    /// nil: ideal). The noise sources are off-chip spike sources; their synapses onto the samplers
+    /// are the chip's (`HardwareRealisation.noiseSynapseFactors`).
+    public var hardware: HardwareRealisation? = nil
 
     public init(machine: BoltzmannMachine = .canonical) { self.machine = machine }
 
@@ -82,6 +86,7 @@ public struct SpikingNoiseSourcesConfig: Sendable, Equatable {
         if !(externalDelayMs >= stepMs && externalDelayMs <= 100) { problems.append("external delay must be from one step to 100 ms") }
         if probes < 3 { problems.append("calibration needs at least 3 probes, has \(probes)") }
         if !(calibrationMs >= 100) { problems.append("calibration needs at least 100 ms, has \(calibrationMs)") }
+        if hardware != nil, let p = ChipMismatch.capacityProblem(networks: networks, units: machine.unitCount) { problems.append(p) }
         if !(networkRateMs >= 100) { problems.append("the background network's rate needs at least 100 ms to measure") }
         return problems
     }

@@ -93,7 +93,8 @@ public final class SpikingNoiseSourcesExperiment: Experiment {
             var e = SpikingSamplingEnsemble(machine: c.machine, copies: c.networks, neuron: c.neuron, noise: .external,
                                             translation: LIFSamplingTranslation(neuron: c.neuron, background: reference,
                                                                                 vP05: start.vP05, alpha: start.alpha),
-                                            stepMs: c.stepMs, delayMs: c.delayMs, probes: c.probes, seed: laneSeed, driver: driver)
+                                            stepMs: c.stepMs, delayMs: c.delayMs, probes: c.probes, seed: laneSeed, driver: driver,
+                                            hardware: c.hardware)
             var fit: LogisticFit?
             for _ in 0..<2 {
                 let centre = fit?.vP05 ?? start.vP05, half = max(5 * (fit?.alpha ?? start.alpha), 2)
