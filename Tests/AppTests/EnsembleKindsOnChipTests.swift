@@ -53,7 +53,7 @@ import Testing
             Issue.record("expected an error for hardware on the binary formulation")
         } catch {
             #expect(error.description.contains("x.toml:5"), "\(error.description)")
-            #expect(error.description.contains("binary formulation has no hardware mode"), "\(error.description)")
+            #expect(error.description.contains("binary units have no chip"), "\(error.description)")
         }
     }
 }

@@ -71,7 +71,7 @@ public enum DeterministicEnsembleKind: ScenarioKindDefinition {
 
     public static func hardwareUnsupportedReason(_ s: Scenario) -> String? {
         s.text("background", "formulation") == "spiking" ? nil
-            : "the binary formulation has no hardware mode (binary units are not chip neurons); expected formulation = \"spiking\" in [background]"
+            : "binary units have no chip: the hardware mode needs formulation = \"spiking\" in [background]"
     }
 
     public static func check(_ s: Scenario) -> [(section: String, key: String, message: String)] {

@@ -79,7 +79,7 @@ public enum NoiseSourcesKind: ScenarioKindDefinition {
 
     public static func hardwareUnsupportedReason(_ s: Scenario) -> String? {
         s.text("noise", "formulation") == "spiking" ? nil
-            : "the binary formulation has no hardware mode (binary units are not chip neurons); expected formulation = \"spiking\" in [noise]"
+            : "binary units have no chip: the hardware mode needs formulation = \"spiking\" in [noise]"
     }
 
     public static func check(_ s: Scenario) -> [(section: String, key: String, message: String)] {
