@@ -156,6 +156,27 @@ struct SpikingEnsembleOnChipTests {
         #expect(after < 0.85 * before, "before \(before), after \(after)")
     }
 
+    /// bss2's 10-bit E_l DAC spans −80…−20 mV: an ensemble whose calibration puts E_l near −21 mV
+    /// has neurons above the ceiling (written clipped), and the count says how many; bss1 has no
+    /// DAC limit (nil).
+    @Test func leakPotentialsBeyondTheDACAreCounted() throws {
+        let n = Self.machine.unitCount
+        for (vP05, expectClipped) in [(-50.0, false), (-21.0, true)] {
+            let b = PoissonBackground.sbsDefault
+            let t = LIFSamplingTranslation(neuron: Self.neuron, background: b, vP05: vP05, alpha: Self.sbs.alpha)
+            let chip = ChipEnsembleTranslation(realisation: HardwareRealisation(profile: .bss2, chipSeed: 2), nominal: Self.neuron,
+                                               shared: t, neurons: 6 * n)
+            let machines = Array(repeating: Self.machine, count: 6)
+            let count = try #require(chip.clippedRestingPotentials(machines))
+            let byHand = (0..<6 * n).filter { chip.programmedRestingPotential(bias: Self.machine.biases[$0 % n], neuron: $0) > -20 }.count
+            #expect(count == byHand)
+            #expect((count > 0) == expectClipped, "v_p05 \(vP05): \(count) clipped")
+            let bss1 = ChipEnsembleTranslation(realisation: HardwareRealisation(profile: .bss1, chipSeed: 2), nominal: Self.neuron,
+                                               shared: t, neurons: 6 * n)
+            #expect(bss1.clippedRestingPotentials(machines) == nil)
+        }
+    }
+
     @Test func tooManyNeuronsForOneChipAreRefused() {
         var c = SpikingEnsembleConfig()
         c.networks = 300

@@ -13,7 +13,7 @@ public enum DeterministicEnsembleKind: ScenarioKindDefinition {
         "after_over_poisson", "training_iteration", "phase", "networks", "input_corr_mean_ensemble",
         "beta_eff_ensemble", "offset_ensemble", "beta_eff_poisson", "sampled_ms", "dkl_ensemble_training",
         "v_p05_ensemble", "alpha_ensemble", "v_p05_poisson", "alpha_poisson", "ensemble_rate_hz", "calibration_rate_hz", "ensemble_fano_factor",
-        "set_point_v_p05", "set_point_activity_error",
+        "set_point_v_p05", "set_point_activity_error", "chip_leak_clipped",
     ]
 
     static let background = SectionSpec("background", "the background each unit receives from other networks", [

@@ -42,6 +42,21 @@ public struct ChipEnsembleTranslation: Sendable {
         return realisation.profile.perNeuronCalibration ? target - realisation.leakOffsetMv(neuron: g) : target
     }
 
+    /// How many chip neurons need an E_l outside the DAC's range (written clipped to its end), for
+    /// the copies' machines in order; nil when the chip's parameters have no bit limit. In the
+    /// high-conductance state E_l moves μ_V only by g_l/g_tot, so a neuron calibrated against a
+    /// 1 mV threshold offset may need several mV more E_l than its neighbours.
+    public func clippedRestingPotentials(_ machines: [BoltzmannMachine]) -> Int? {
+        guard realisation.profile.parameterBits != nil else { return nil }
+        let range = realisation.profile.parameterRangeMv
+        var count = 0
+        for (m, machine) in machines.enumerated() {
+            for (i, b) in machine.biases.enumerated()
+            where !range.contains(programmedRestingPotential(bias: b, neuron: m * machine.unitCount + i)) { count += 1 }
+        }
+        return count
+    }
+
     /// Copy m's signed weights [pre][post] (µS) as the chip realises them: each column converted
     /// with its postsynaptic neuron's own factor at its target E_l, then quantised and distorted.
     public func weights(_ machine: BoltzmannMachine, copy m: Int) -> [[Double]] {

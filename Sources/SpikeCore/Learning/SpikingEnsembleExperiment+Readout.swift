@@ -27,6 +27,8 @@ extension SpikingEnsembleExperiment {
             fig("sampled_ms", timeMs, "time (ms)"),
         ]
         figures.append(fig("dkl_ensemble_training", trainingCurve.last?.value ?? .nan, "D_KL pooled, last iteration window"))
+        let clipped = ensemble.chipTranslation?.clippedRestingPotentials(ensemble.machines)
+        figures.append(fig("chip_leak_clipped", clipped.map(Double.init) ?? .nan, "chip neurons whose E_l the DAC clips"))
         let b = D.logBins
         let histograms = [
             Histogram(label: "before training", unit: "log10 D_KL", lowerEdge: b.lower, binWidth: b.width, counts: D.logHistogram(before)),
