@@ -129,4 +129,30 @@ import Testing
         #expect(app.state.parameterEntry == nil)
         #expect(app.state.message == "high-conductance-state has no live parameters")
     }
+
+    /// A figures pane with more figures than rows keeps every parameter row (the figures are cut),
+    /// and a pane too small even for those shows the chosen parameter with its range.
+    @Test func parametersKeepTheirRowsWhenFiguresOverflow() throws {
+        let (app, _) = try makeApp(width: 120, height: 40)
+        let parameters = app.experiment.parameters
+        #expect(parameters.count >= 3)
+        let figures = (0..<40).map { Figure(name: "f\($0)", value: Double($0), label: "figure \($0)") }
+        let readout = Readout(timeMs: 0, figures: figures)
+        func render(height: Int, selected: Int) -> String {
+            let context = ScreenContext(theme: .builtInDefault, focusedPane: 0, zoomed: false, parameters: parameters,
+                                        selectedParameter: selected, scenario: app.scenario, logScale: true, timeZoom: 1)
+            var buffer = CellBuffer(width: 60, height: height)
+            FiguresPane(primary: figures.map(\.name)).render(readout, context: context, focused: false, into: &buffer,
+                                                            area: Rect(x: 0, y: 0, width: 60, height: height))
+            return buffer.text
+        }
+        let tall = render(height: 14, selected: 1)
+        for p in parameters { #expect(tall.contains(p.label), "\(p.label) in\n\(tall)") }
+        #expect(tall.contains("figure 0") && !tall.contains("figure 30"))
+        let last = parameters.count - 1
+        let small = render(height: 4, selected: last)
+        #expect(small.contains("▸ " + parameters[last].label), "\(small)")
+        #expect(small.contains(ParameterRows.range(parameters[last])), "\(small)")
+        #expect(!small.contains("figure 0"))
+    }
 }

@@ -3,7 +3,9 @@ import Foundation
 import SpikeCore
 
 /// The pane every screen has: the scenario's documented figures, the live parameters
-/// (the chosen one marked ▸) and, when there is room, the explanation paragraph.
+/// (the chosen one marked ▸) and, when there is room, the explanation paragraph. The parameters
+/// keep their rows however many figures there are (the figures are cut instead); when even they
+/// do not fit, the rows around the chosen one are shown.
 struct FiguresPane {
     /// Its title, with the parameter keys (the high-conductance screen's own figures pane uses it too).
     static let title = "figures · ↑↓ ←→ 0-9 R: parameters"
@@ -14,14 +16,18 @@ struct FiguresPane {
 
     func render(_ readout: Readout, context: ScreenContext, focused: Bool, into buffer: inout CellBuffer, area: Rect) {
         let inside = max(0, area.height - 2)
+        let parameters = ParameterRows.rows(context)
+        // The parameter rows and the blank line above them come first; figures get the rest.
+        let reserved = parameters.isEmpty ? 0 : min(inside, parameters.count + 1)
+        let figureRoom = inside - reserved
         let first = primary.compactMap { name in readout.figures.first { $0.name == name } }
         let extras = readout.figures.filter { !primary.contains($0.name) }
-        let spare = inside - first.count - ParameterRows.count(context) - 1 - explanationRows
-        let shown = first + extras.prefix(max(0, spare))
+        let spare = figureRoom - first.count - explanationRows
+        let shown = first.prefix(figureRoom) + extras.prefix(max(0, spare))
         var rows = shown.map { (key: $0.label, value: String(format6: $0.value)) }
-        if !context.parameters.isEmpty {
-            rows.append((key: "", value: ""))
-            rows += ParameterRows.rows(context)
+        if !parameters.isEmpty {
+            if figureRoom > 0 { rows.append((key: "", value: "")) }
+            rows += ParameterRows.window(parameters, chosen: context.selectedParameter, fitting: figureRoom > 0 ? reserved - 1 : reserved)
         }
         TextPanel(title: Self.title, text: context.scenario.explanation, rows: rows, role: focused ? .hotkey : .box)
             .render(into: &buffer, area: area, theme: context.theme)

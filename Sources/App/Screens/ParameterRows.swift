@@ -23,6 +23,15 @@ enum ParameterRows {
         return rows
     }
 
+    /// At most `count` consecutive rows of `rows` that include the chosen parameter's row (index
+    /// `chosen`: one row per parameter before it) and, if there is room, its detail row.
+    static func window(_ rows: [(key: String, value: String)], chosen: Int, fitting count: Int) -> [(key: String, value: String)] {
+        guard rows.count > count else { return rows }
+        guard count > 0 else { return [] }
+        let start = max(0, min(chosen + 2 - count, rows.count - count, chosen))
+        return Array(rows[start..<start + count])
+    }
+
     /// How many rows `rows` produces (the chosen parameter has a detail row).
     static func count(_ context: ScreenContext) -> Int {
         context.parameters.isEmpty ? 0 : context.parameters.count + 1
