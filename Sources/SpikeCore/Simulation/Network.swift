@@ -309,7 +309,9 @@ public struct Network: Sendable {
     /// values per receptor type (256 KiB, cache-resident), but at least 12 steps: for large
     /// populations the per-neuron set-up of a block (generator state, tables) costs more than
     /// reading the increments back from the outer cache (scale-10k: 13 % less CPU time than 3 steps).
-    static func backgroundBlockRows(neurons: Int) -> Int { max(12, 32_768 / max(1, neurons)) }
+    /// At most 512 steps: for a few neurons (sampling-5) the block then stays in the first-level
+    /// cache (40 KiB for 5 neurons instead of 512 KiB, which spilled out of the second level).
+    static func backgroundBlockRows(neurons: Int) -> Int { max(12, min(512, 32_768 / max(1, neurons))) }
 
     /// Delivery through a lossy router: each spike event survives with probability 1 − p
     /// (drawn from the loss's own stream, in spike order) and only survivors reach the projections.

@@ -120,14 +120,18 @@ struct StepKernel {
         var gE = rngE, gI = rngI
         let e0 = cdfE[0], e1 = cdfE[1], e2 = cdfE[2], e3 = cdfE[3]
         let i0 = cdfI[0], i1 = cdfI[1], i2 = cdfI[2], i3 = cdfI[3]
-        for t in 0..<rows {
+        // Running output pointers (no multiply-with-overflow-check per row).
+        var outE = outE, outI = outI
+        for _ in 0..<rows {
             let uE = gE.nextUniform(), uI = gI.nextUniform()
             let countE = (uE >= e0 ? 1 : 0) + (uE >= e1 ? 1 : 0) + (uE >= e2 ? 1 : 0) + (uE >= e3 ? 1 : 0)
             let countI = (uI >= i0 ? 1 : 0) + (uI >= i1 ? 1 : 0) + (uI >= i2 ? 1 : 0) + (uI >= i3 ? 1 : 0)
             let eventsE = countE < 4 ? countE : BackgroundInput.tailEvents(u: uE, lambda: lambdaE, cdf3: e3)
             let eventsI = countI < 4 ? countI : BackgroundInput.tailEvents(u: uI, lambda: lambdaI, cdf3: i3)
-            outE[t * stride] = weightE * Double(eventsE)
-            outI[t * stride] = weightI * Double(eventsI)
+            outE.pointee = weightE * Double(eventsE)
+            outI.pointee = weightI * Double(eventsI)
+            outE += stride
+            outI += stride
         }
         rngE = gE
         rngI = gI
@@ -138,19 +142,34 @@ struct StepKernel {
     static func draw(rows: Int, stride: Int, into out: UnsafeMutablePointer<Double>, lambda: Double, weight: Double,
                      cdf: UnsafePointer<Double>, residual: inout Double, rng: inout Xoshiro256StarStar) {
         var r = residual, g = rng
+        if lambda == 0 && r > 0 {
+            // No events and no draws (the hazard loop would subtract 0 from a positive residual):
+            // only w·0, as that loop writes it (e.g. samplers driven by external sources).
+            let nothing = weight * 0
+            var out = out
+            for _ in 0..<rows {
+                out.pointee = nothing
+                out += stride
+            }
+            return
+        }
         if lambda >= BackgroundInput.inversionThreshold {
             // `BackgroundInput.events`' inversion with the table in registers (a store to `out`
             // could alias `cdf`, which would reload it every step).
             let f0 = cdf[0], f1 = cdf[1], f2 = cdf[2], f3 = cdf[3]
-            for t in 0..<rows {
+            var out = out
+            for _ in 0..<rows {
                 let u = g.nextUniform()
                 let count = (u >= f0 ? 1 : 0) + (u >= f1 ? 1 : 0) + (u >= f2 ? 1 : 0) + (u >= f3 ? 1 : 0)
                 let events = count < 4 ? count : BackgroundInput.tailEvents(u: u, lambda: lambda, cdf3: f3)
-                out[t * stride] = weight * Double(events)
+                out.pointee = weight * Double(events)
+                out += stride
             }
         } else {
-            for t in 0..<rows {
-                out[t * stride] = weight * Double(BackgroundInput.events(lambda: lambda, residual: &r, rng: &g))
+            var out = out
+            for _ in 0..<rows {
+                out.pointee = weight * Double(BackgroundInput.events(lambda: lambda, residual: &r, rng: &g))
+                out += stride
             }
         }
         residual = r
