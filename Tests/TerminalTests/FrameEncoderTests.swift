@@ -35,13 +35,8 @@ func encoded(_ previous: CellBuffer?, _ next: CellBuffer, caps: TerminalCapabili
     FrameEncoder(capabilities: caps, scalarWidth: testWidth)
         .encode(previous: previous, next: next, screenWidth: screen?.0 ?? next.width, screenHeight: screen?.1 ?? next.height,
                 pen: &p, into: &out)
-    return (String(decoding: out, as: UTF8.self).replacingOccurrences(of: "\u{1b}", with: "␛"), out, p)
-}
-
-extension String {
-    func replacingOccurrences(of a: String, with b: String) -> String {
-        split(separator: a, omittingEmptySubsequences: false).joined(separator: b)
-    }
+    let text = String(String.UnicodeScalarView(String(decoding: out, as: UTF8.self).unicodeScalars.map { $0 == "\u{1b}" ? "␛" : $0 }))
+    return (text, out, p)
 }
 
 @Suite struct FrameEncoderTests {
@@ -137,7 +132,7 @@ extension String {
         var next = CellBuffer(width: 5, height: 2)
         next.put("a", x: 1, y: 0, style: red)
         next.put("b", x: 4, y: 1)
-        let expected = "␛(B␛[m␛[H␛[2J␛[1;2H␛[31ma␛(B␛[m␛[2;5Hb"
+        let expected = "␛(B␛[m␛[H␛[2J␛[1;2H␛[31ma␛[2;5H␛[39;49mb"
         #expect(encoded(nil, next, pen: .unknown).text == expected)
         // After a resize the previous buffer has another size: the same full repaint.
         #expect(encoded(CellBuffer(width: 3, height: 3), next, pen: .unknown).text == expected)
