@@ -51,16 +51,15 @@ public final class HeatMapTrailCache: Sendable {
         let key = Key(slot: slot, name: trail.name, connected: trail.connected, width: width, height: height,
                       xBounds: [xBounds.lowerBound.bitPattern, xBounds.upperBound.bitPattern],
                       yBounds: [yBounds.lowerBound.bitPattern, yBounds.upperBound.bitPattern])
-        let old: Entry? = entries.withLock { list in
+        // Taken out of the list, so its canvas is uniquely referenced and extended in place.
+        var entry: Entry! = entries.withLock { list in
             guard let i = list.firstIndex(where: { $0.key == key }) else { return nil }
             return list.remove(at: i)
         }
-        var entry: Entry
         var start = 0
-        if var e = old, e.points.count <= trail.points.count, Self.isPrefix(e.points, of: trail.points) {
-            start = e.points.count
-            e.points = trail.points
-            entry = e
+        if entry != nil, entry.points.count <= trail.points.count, Self.isPrefix(entry.points, of: trail.points) {
+            start = entry.points.count
+            entry.points = trail.points
             counts.withLock { $0.extended += 1 }
         } else {
             entry = Entry(key: key, points: trail.points,
