@@ -18,7 +18,7 @@ enum ScreenChrome {
     ]
 
     static func draw(app: SpikettyApp, into buffer: inout CellBuffer) {
-        let theme = app.theme.reduced(to: app.terminalDepth)
+        let theme = app.reducedTheme
         let minimum = app.screen.minimumSize
         buffer.fill(buffer.bounds, with: Cell(" ", style: theme.style(.text)))
         guard buffer.width >= minimum.width, buffer.height >= minimum.height else {
@@ -81,7 +81,7 @@ enum ScreenChrome {
     /// relative to the chip (science.md 4.2 derived timing).
     static func clockParts(_ app: SpikettyApp) -> [String] {
         let bio = app.experiment.timeMs
-        var parts = ["t = " + String(format: "%.2f s", bio / 1000)]
+        var parts = ["t = " + FixedDecimal.format(bio / 1000, decimals: 2) + " s"]
         if let clock = app.scenario.hardwareProfile.clock {
             parts.append("chip " + chipTime(clock.chipWallMs(biologicalMs: bio)))
             if app.measuredSpeed > 0 {
@@ -107,7 +107,7 @@ enum ScreenChrome {
 
     static func statusText(_ app: SpikettyApp) -> String {
         var parts = clockParts(app) + ["×" + speedLabel(app.state.speed)]
-        if app.measuredFramesPerSecond > 0 { parts.append(String(format: "%.0f fps", app.measuredFramesPerSecond)) }
+        if app.measuredFramesPerSecond > 0 { parts.append(FixedDecimal.format(app.measuredFramesPerSecond, decimals: 0) + " fps") }
         parts.append("seed \(app.seed)")
         if app.state.paused { parts.append("PAUSED") }
         if let badge = app.statusBadge { parts.append(badge) }
@@ -115,6 +115,6 @@ enum ScreenChrome {
     }
 
     static func speedLabel(_ speed: Double) -> String {
-        speed >= 10 ? String(format: "%.0f", speed) : speed >= 0.1 ? String(format: "%.2f", speed) : String(format: "%.3f", speed)
+        FixedDecimal.format(speed, decimals: speed >= 10 ? 0 : speed >= 0.1 ? 2 : 3)
     }
 }

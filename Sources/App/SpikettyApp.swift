@@ -54,6 +54,8 @@ public final class SpikettyApp {
     public var statusBadge: String?
     /// Folder plain-text snapshots (`s`) are written to; nil: the current directory.
     public var snapshotDirectory: String?
+    /// `themes[i].reduced(to: depth)` by (i, depth), computed once each (see `reducedTheme`).
+    var reducedThemes: [ReducedThemeKey: Theme] = [:]
 
     /// `experiment`, when given, must have been built from `scenario` with `seed` (the command
     /// line builds it before the screen is taken, so slow set-up such as a calibration happens

@@ -7,7 +7,7 @@ public struct BenchReport: Codable, Sendable {
         public var size: String
         public var frames: Int
         /// Mean wall ms per frame: simulating the frame's biological time, drawing the screen
-        /// into the cell buffer, and presenting it through ncurses (diff and output).
+        /// into the cell buffer, and presenting it to the terminal (diff and output).
         public var simulateMs: Double
         public var drawMs: Double
         public var presentMs: Double
@@ -115,7 +115,7 @@ public struct BenchReport: Codable, Sendable {
         }
         if !frames.isEmpty {
             lines.append("")
-            lines.append("frames (mean per frame; render = draw + ncurses present; core share at 60 fps, from wall and from CPU time)")
+            lines.append("frames (mean per frame; render = draw + present; core share at 60 fps, from wall and from CPU time)")
             lines.append(pad("scenario", 26) + pad("size", 9) + pad("simulate ms", 12) + pad("draw ms", 9) + pad("present ms", 11)
                          + pad("render@60Hz", 12) + pad("draw cpu", 9) + pad("pres cpu", 9) + pad("cpu@60Hz", 9)
                          + pad("bytes/frame", 12) + pad("first frame B", 14) + "sustainable fps")

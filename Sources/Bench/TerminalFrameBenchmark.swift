@@ -7,17 +7,18 @@ import Terminal
 import Glibc
 #endif
 
-/// Frame rendering through the real ncurses path (issue 13): the app draws each frame into a
+/// Frame rendering through the real terminal path (issue 13): the app draws each frame into a
 /// cell buffer and `NcursesTerminal` writes the changed cells to a pseudo-terminal of the given
 /// size (TERM=xterm-256color), whose other end is drained and counted. Measures the wall time
-/// of drawing and of presenting (the ncurses diff and its output), and the bytes written per
+/// of drawing and of presenting (the changed-cell diff and its output: our own escape writer,
+/// or ncurses with SPIKETTY_WRITER=ncurses), and the bytes written per
 /// frame after the first (full) one.
 public enum TerminalFrameBenchmark {
     public struct Result: Codable, Sendable {
         public var scenario: String
         public var size: String
         public var frames: Int
-        /// Mean wall ms per frame: simulation, drawing into the cell buffer, ncurses present.
+        /// Mean wall ms per frame: simulation, drawing into the cell buffer, present.
         public var simulateMs: Double
         public var drawMs: Double
         public var presentMs: Double

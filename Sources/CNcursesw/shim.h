@@ -37,6 +37,13 @@ static inline attr_t nc_a_reverse(void) { return A_REVERSE; }
 static inline attr_t nc_a_dim(void) { return A_DIM; }
 static inline attr_t nc_a_underline(void) { return A_UNDERLINE; }
 
+/* tiparm is variadic (not imported into Swift): format a terminfo string with one or two
+ * integer parameters. Used once at start to build the frame writer's escape strings. */
+static inline char *nc_tiparm1(const char *cap, int a) { return tiparm(cap, a); }
+static inline char *nc_tiparm2(const char *cap, int a, int b) { return tiparm(cap, a, b); }
+/* tigetstr's "not a string capability" marker, (char *)-1. */
+static inline int nc_is_cancelled_string(const char *s) { return s == (char *)-1; }
+
 /* Mouse reporting (the BUTTONn_* masks are function-like macros Swift cannot import).
  * Asks for presses of button 1 and the wheel (buttons 4 and 5), with click detection off
  * (mouseinterval 0) so a press is reported at once instead of after the click interval.

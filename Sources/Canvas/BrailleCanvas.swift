@@ -70,6 +70,16 @@ public struct BrailleCanvas: Sendable {
         colors[y * width + x] = color
     }
 
+    /// Adds the dots of `other` (a canvas of the same size) and gives every cell it has dots in
+    /// `color`: the same canvas as drawing `other`'s dots here now in that colour.
+    mutating func merge(_ other: BrailleCanvas, color: Color) {
+        precondition(other.width == width && other.height == height, "merging canvases of different sizes")
+        for i in masks.indices where other.masks[i] != 0 {
+            masks[i] |= other.masks[i]
+            colors[i] = color
+        }
+    }
+
     /// Draws a Bresenham line between two dots (both ends included), clipped to the grid.
     public mutating func line(fromDot a: (x: Int, y: Int), toDot b: (x: Int, y: Int), color: Color = .default) {
         var x = a.x

@@ -35,17 +35,24 @@ extension HeatMap {
     }
 
     /// Trails, arrow shafts (one braille layer), then markers, over the field layer.
-    func drawOverlays(into buffer: inout CellBuffer, plot: Rect, mean: [Color], theme: Theme) {
+    /// With a `trailCache`, each trail's dots come from it (extended by the new points only).
+    func drawOverlays(into buffer: inout CellBuffer, plot: Rect, mean: [Color], theme: Theme,
+                      trailCache: HeatMapTrailCache? = nil) {
         let w = plot.width, h = plot.height
         var top = BrailleCanvas(width: w, height: h, xBounds: xRange, yBounds: yRange)
         var markers: [(x: Int, y: Int, glyph: Unicode.Scalar, color: Color)] = []
         for (i, trail) in trails.enumerated() {
             let color = trailColor(i, theme)
-            var previous: (x: Double, y: Double)?
-            for p in trail.points {
-                guard p.x.isFinite, p.y.isFinite else { previous = nil; continue }
-                if trail.connected, let q = previous { top.line(from: q, to: p, color: color) } else { top.point(x: p.x, y: p.y, color: color) }
-                previous = p
+            if let trailCache {
+                top.merge(trailCache.canvas(slot: i, trail: trail, width: w, height: h, xBounds: xRange, yBounds: yRange),
+                          color: color)
+            } else {
+                var previous: (x: Double, y: Double)?
+                for p in trail.points {
+                    guard p.x.isFinite, p.y.isFinite else { previous = nil; continue }
+                    if trail.connected, let q = previous { top.line(from: q, to: p, color: color) } else { top.point(x: p.x, y: p.y, color: color) }
+                    previous = p
+                }
             }
             if trail.marksNewest, let last = trail.points.last, let d = top.dot(x: last.x, y: last.y) {
                 markers.append((d.x / 2, d.y / 4, "●", color))

@@ -289,8 +289,10 @@ public struct HeatMap: Sendable {
         render(into: &buffer, area: area, theme: theme, fieldCache: .shared)
     }
 
-    /// `render(into:area:theme:)` with the cache of field layers to use (nil: compute it afresh).
-    public func render(into buffer: inout CellBuffer, area: Rect, theme: Theme, fieldCache: HeatMapFieldCache?) {
+    /// `render(into:area:theme:)` with the caches of field layers and of trail dots to use
+    /// (nil: compute them afresh).
+    public func render(into buffer: inout CellBuffer, area: Rect, theme: Theme, fieldCache: HeatMapFieldCache?,
+                       trailCache: HeatMapTrailCache? = .shared) {
         let clip = area.intersection(buffer.bounds)
         guard !clip.isEmpty else { return }
         let vr = effectiveValueRange
@@ -324,7 +326,7 @@ public struct HeatMap: Sendable {
         let field = fieldCache?.layer(for: fieldKey(plot: plot, range: vr, gradient: grad, theme: theme), compute: compute)
             ?? compute()
         field.draw(into: &buffer, at: plot)
-        drawOverlays(into: &buffer, plot: plot, mean: field.mean, theme: theme)
+        drawOverlays(into: &buffer, plot: plot, mean: field.mean, theme: theme, trailCache: trailCache)
         if wantsBar {
             drawColorBar(into: &buffer, x: plot.maxX + 1, plot: plot, clip: clip, labels: (loLabel, hiLabel),
                          gradient: grad, theme: theme)

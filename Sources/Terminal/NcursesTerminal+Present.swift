@@ -7,12 +7,20 @@ import Musl
 #endif
 
 extension NcursesTerminal {
-    /// Copies the buffer's changed cells into ncurses (setcchar + mvadd_wch) and refreshes
+    /// Writes the buffer's changed cells ourselves (`FrameEncoder`: escape strings formatted
+    /// once from terminfo, one write(2) per frame) when the terminal has what the encoder
+    /// needs; otherwise copies them into ncurses as below.
+    ///
+    /// ncurses path: copies the buffer's changed cells into ncurses (setcchar + mvadd_wch) and refreshes
     /// once. ncurses then sends only what differs from the physical screen. After a resize
     /// (or a buffer of another size) the screen is erased and everything drawn; `clear()`
     /// is never used (it forces a full repaint and flickers).
     public func present(_ buffer: CellBuffer) {
         guard active else { return }
+        if let frameEncoder {
+            presentDirect(buffer, encoder: frameEncoder)
+            return
+        }
         let rows = Int(nc_lines()), cols = Int(nc_cols())
         let indices: [Int]
         if !needsFullRedraw, let changed = CellDiff.changedIndices(from: previous, to: buffer) {
@@ -40,6 +48,48 @@ extension NcursesTerminal {
         wrefresh(window)
         previous = buffer
         needsFullRedraw = false
+    }
+
+    /// Our own output path. ncurses keeps believing the screen is blank with the cursor at
+    /// home and normal attributes (its last refresh); it is refreshed only before a full
+    /// repaint (start, resize, Ctrl-Z/fg), so anything it still has to send goes out before
+    /// our clear, and stdscr stays untouched so `wget_wch` never repaints over us.
+    func presentDirect(_ buffer: CellBuffer, encoder: FrameEncoder) {
+        let rows = Int(nc_lines()), cols = Int(nc_cols())
+        if continuedSignal.exchange(false, ordering: .sequentiallyConsistent) { needsFullRedraw = true }
+        frameBytes.removeAll(keepingCapacity: true)
+        if needsFullRedraw {
+            // Back to what ncurses believes (normal rendition, cursor home), then let it flush.
+            writeWriterReset()
+            wrefresh(window)
+            pen = .unknown
+        }
+        encoder.encode(previous: needsFullRedraw ? nil : previous, next: buffer, screenWidth: cols, screenHeight: rows,
+                       pen: &pen, into: &frameBytes)
+        if !writeAll(frameBytes) { pen = .unknown; needsFullRedraw = true; return }
+        previous = buffer
+        needsFullRedraw = false
+    }
+
+    /// One write(2) of the frame (repeated on a partial write, EINTR or EAGAIN). False when
+    /// the terminal is gone or the write failed: the next frame then repaints everything.
+    func writeAll(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            guard var p = raw.baseAddress else { return true }
+            var left = raw.count
+            while left > 0 {
+                let n = write(outputFD, p, left)
+                if n > 0 { p += n; left -= n; continue }
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                    var fds = pollfd(fd: outputFD, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&fds, 1, 100)
+                    continue
+                }
+                return false
+            }
+            return true
+        }
     }
 
     /// ncurses attributes and colour pair for a style, allocating the pair on first use.

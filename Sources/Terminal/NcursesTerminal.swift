@@ -70,6 +70,12 @@ public final class NcursesTerminal: TerminalIO {
     /// Memo of the last style's attributes and pair (neighbouring cells usually share it).
     var lastStyle: Style?
     var lastAttrPair: (attr: attr_t, pair: Int16) = (0, 0)
+    /// Our own output path (nil: ncurses writes the frames), the rendition it left the
+    /// terminal in, and its reusable byte buffer; `outputFD` is what it writes to.
+    let frameEncoder: FrameEncoder?
+    var pen = Pen.unknown
+    var frameBytes: [UInt8] = []
+    let outputFD: Int32
     /// Two wchar_t (glyph + terminator) for setcchar, allocated once.
     let wideScratch = UnsafeMutablePointer<wchar_t>.allocate(capacity: 2)
 
@@ -125,6 +131,15 @@ public final class NcursesTerminal: TerminalIO {
         colors = colorCount
         pairCache = ColorPairCache(colorPairs: depth == .none ? 0 : Int(nc_color_pairs()))
         lastSize = (Int(nc_cols()), Int(nc_lines()))
+        outputFD = output
+        frameEncoder = Self.capabilitiesFromTerminfo(depth: depth, colors: colorCount)
+            .map { FrameEncoder(capabilities: $0, scalarWidth: Self.cellWidth) }
+        if let caps = frameEncoder?.capabilities {
+            // ncurses' first refresh (its clear) goes out now, before any frame of ours.
+            wrefresh(win)
+            frameBytes.reserveCapacity(1 << 16)
+            Self.storeWriterReset(caps: caps, fd: output)
+        }
 
         cursesActive.store(true, ordering: .sequentiallyConsistent)
         StderrCapture.begin()
@@ -147,13 +162,29 @@ public final class NcursesTerminal: TerminalIO {
         }
         if cursesActive.exchange(false, ordering: .sequentiallyConsistent) {
             if mouseReporting { _ = nc_enable_mouse(0) }   // endwin also switches it off; be explicit
+            writeWriterReset()
             curs_set(1)
             endwin()
         }
+        writerResetFD.store(-1, ordering: .sequentiallyConsistent)
         delscreen(screen)
         StderrCapture.end()
         restoreSignalHandlers()
         sessionExists.store(false, ordering: .sequentiallyConsistent)
+    }
+
+    /// What `writeWriterReset` sends (also from signal handlers): sgr0 and cursor home, the
+    /// state ncurses believes the terminal is in, so its own output (endwin) lands right.
+    static func storeWriterReset(caps: TerminalCapabilities, fd: Int32) {
+        var bytes = caps.resetAttributes
+        switch caps.cursorAddress {
+        case .ansi: bytes += Array("\u{1b}[1;1H".utf8)
+        case .formatted(let format): bytes += format(0, 0)
+        }
+        let n = min(bytes.count, 64)
+        for i in 0..<n { writerResetBytes[i] = bytes[i] }
+        writerResetLength.store(n, ordering: .sequentiallyConsistent)
+        writerResetFD.store(fd, ordering: .sequentiallyConsistent)
     }
 
     /// Current size in cells (the last known size after `shutdown`).

@@ -30,6 +30,15 @@ let savedStderrFD = Atomic<Int32>(-1)
 /// The temp file that receives stderr while curses is active, else -1.
 let stderrTempFD = Atomic<Int32>(-1)
 
+/// Set by SIGCONT (the app was resumed after Ctrl-Z; ncurses has repainted what it
+/// believes is on screen): the frame writer repaints everything on the next frame.
+let continuedSignal = Atomic<Bool>(false)
+/// Where the frame writer writes (the terminal's output fd), else -1; and the bytes that put
+/// the terminal back where ncurses believes it is (sgr0, cursor home) before `endwin`.
+let writerResetFD = Atomic<Int32>(-1)
+let writerResetLength = Atomic<Int>(0)
+nonisolated(unsafe) let writerResetBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+
 /// Previous dispositions, indexed by signal number, so we can chain and restore.
 nonisolated(unsafe) let previousActions: UnsafeMutablePointer<sigaction> = {
     let p = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
@@ -51,6 +60,23 @@ func touchSignalGlobals() {
     _ = stderrTempFD.load(ordering: .relaxed)
     _ = previousActions
     _ = crashCopyBuffer
+    _ = continuedSignal.load(ordering: .relaxed)
+    _ = writerResetFD.load(ordering: .relaxed)
+    _ = writerResetLength.load(ordering: .relaxed)
+    _ = writerResetBytes
+}
+
+/// Writes the frame writer's reset bytes (async-signal-safe: write(2) only), so that
+/// `endwin` starts from the rendition and cursor position ncurses believes in.
+func writeWriterReset() {
+    let fd = writerResetFD.load(ordering: .sequentiallyConsistent)
+    let n = writerResetLength.load(ordering: .sequentiallyConsistent)
+    guard fd >= 0, n > 0 else { return }
+    var written = 0
+    while written < n {
+        let w = write(fd, writerResetBytes + written, n - written)
+        if w > 0 { written += w } else if w < 0 && errno == EINTR { continue } else { break }
+    }
 }
 
 /// Leaves curses mode and puts stderr back, from anywhere (also a signal handler).
@@ -58,6 +84,7 @@ func touchSignalGlobals() {
 /// leaving the tty in curses mode. Runs at most once per session.
 func emergencyRestore() {
     guard cursesActive.exchange(false, ordering: .sequentiallyConsistent) else { return }
+    writeWriterReset()
     endwin()
     restoreStderrRaw()
 }
@@ -104,6 +131,12 @@ func installTerminationHandlers() {
         sa.sa_flags = 0   // no SA_RESTART: a blocking poll(2) returns EINTR at once
         sigaction(sig, &sa, previousActions + Int(sig))
     }
+    // SIGCONT: only a flag (ncurses' own SIGTSTP handler stops and resumes the session).
+    var cont = sigaction()
+    cont.__sigaction_handler.sa_handler = { _ in continuedSignal.store(true, ordering: .sequentiallyConsistent) }
+    sigemptyset(&cont.sa_mask)
+    cont.sa_flags = 0
+    sigaction(SIGCONT, &cont, previousActions + Int(SIGCONT))
     // A parent may have spawned us with these blocked (threads of test runners block
     // SIGTERM/SIGCHLD/...; the mask is inherited across exec): make sure they arrive.
     var unblock = sigset_t()
@@ -145,7 +178,7 @@ func installCrashHandlers() {
 
 /// Puts back every disposition we replaced (at shutdown, or when start fails).
 func restoreSignalHandlers() {
-    for sig in terminationSignals + crashSignals {
+    for sig in terminationSignals + crashSignals + [SIGCONT] {
         sigaction(sig, previousActions + Int(sig), nil)
     }
 }

@@ -15,7 +15,8 @@ struct BenchCommand: ParsableCommand {
         Workloads: \(BenchCatalog.names.joined(separator: ", ")).
         Network workloads time the simulate call only (set-up excluded), as the peers' scripts do.
         'frames' runs every shipped scenario's screen at --sizes: simulation, drawing into the cell buffer, and
-        the ncurses present of the changed cells to a pseudo-terminal (TERM=xterm-256color), counting the bytes sent.
+        the present of the changed cells to a pseudo-terminal (TERM=xterm-256color; our escape writer, ncurses with
+        SPIKETTY_WRITER=ncurses), counting the bytes sent.
         --compare runs the same networks in NEST and Brian2 (C++ standalone) through the scripts in
         Benchmarks/peers/ when they are installed (pip install nest-simulator brian2 "numpy<2.4").
         """)
@@ -117,7 +118,7 @@ struct BenchCommand: ParsableCommand {
         for (name, path) in locator.available() {
             let scenario = try loadScenarioOrExit(path)
             for (w, h) in try parsedSizes() {
-                if !json { FileHandle.standardError.write(Data("drawing \(name) at \(w)x\(h) through ncurses ...\n".utf8)) }
+                if !json { FileHandle.standardError.write(Data("drawing \(name) at \(w)x\(h) to a pseudo-terminal ...\n".utf8)) }
                 do {
                     let r = try TerminalFrameBenchmark.run(scenario, name: name, width: w, height: h, frames: frames)
                     out.append(.init(scenario: name, size: r.size, frames: frames, simulateMs: r.simulateMs, drawMs: r.drawMs,

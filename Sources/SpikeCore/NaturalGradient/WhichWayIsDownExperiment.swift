@@ -41,6 +41,11 @@ public final class WhichWayIsDownExperiment: Experiment {
     private var totalMs = 0.0
     private var pendingSeconds = 0.0
     private var costSeries: [String: [(timeMs: Double, value: Double)]] = [:]
+    /// The arrows and costs at the current weights (expectations over the flow's samples,
+    /// the expensive part of `readout`), kept while the weights and α are unchanged: the
+    /// screen asks for a readout every frame, the flow steps less often.
+    private var currentPoint: (euclidean: [Double], natural: [Double], attenuation: Double, arrowE: [(x: Double, y: Double)],
+                               arrowN: [(x: Double, y: Double)], costE: Double, costN: Double)?
 
     public init(config: WhichWayIsDownConfig) {
         let problems = config.validate()
@@ -163,7 +168,12 @@ public final class WhichWayIsDownExperiment: Experiment {
     }
 
     public func readout() -> Readout {
-        let arrowE = arrow(.euclidean, at: euclidean), arrowN = arrow(.natural, at: natural)
+        if currentPoint.map({ $0.euclidean != euclidean || $0.natural != natural || $0.attenuation != attenuation }) ?? true {
+            currentPoint = (euclidean, natural, attenuation, arrow(.euclidean, at: euclidean), arrow(.natural, at: natural),
+                            flow.costPerSecond(somaticWeights: euclidean), flow.costPerSecond(somaticWeights: natural))
+        }
+        let point = currentPoint!
+        let arrowE = point.arrowE, arrowN = point.arrowN
         var trails: [(name: String, points: [(x: Double, y: Double)])] = []
         if !previousEuclideanPath.isEmpty { trails.append(("euclidean, previous α", previousEuclideanPath)) }
         trails += [("euclidean", euclideanPath), ("natural", naturalPath),
@@ -181,8 +191,8 @@ public final class WhichWayIsDownExperiment: Experiment {
         let figures = [
             f("crossing_w2_natural", naturalCrossing ?? .nan, "natural: N·w2 at N·w1 = 0"),
             f("crossing_w2_euclidean", euclideanCrossing ?? .nan, "Euclidean: N·w2 at N·w1 = 0"),
-            f("cost_natural_nats_per_s", flow.costPerSecond(somaticWeights: natural), "natural: cost (nats/s)"),
-            f("cost_euclidean_nats_per_s", flow.costPerSecond(somaticWeights: euclidean), "Euclidean: cost (nats/s)"),
+            f("cost_natural_nats_per_s", point.costN, "natural: cost (nats/s)"),
+            f("cost_euclidean_nats_per_s", point.costE, "Euclidean: cost (nats/s)"),
             f("arrow_angle_deg", abs(angle), "angle between the arrows (°)"),
             f("attenuation", attenuation, "α of the reparametrised input"),
             f("flow_time_s", flowSeconds, "learning time on this path (s)"),

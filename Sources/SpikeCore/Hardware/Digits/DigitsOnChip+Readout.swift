@@ -40,8 +40,8 @@ extension DigitsOnChip {
     }
 
     /// The ideal W against the realised open-loop and in-the-loop weights (units of W), about 24 bins.
-    public var weightHistogram: Distribution {
-        let sets = [idealWeightValues, openLoopWeightValues, inTheLoopWeightValues]
+    static func weightHistogram(ideal: [Double], openLoop: [Double], inTheLoop: [Double]) -> Distribution {
+        let sets = [ideal, openLoop, inTheLoop]
         return WeightHistogram.distribution(sets, width: WeightHistogram.niceWidth(sets.flatMap { $0 }, bins: 24),
                                             label: "digits RBM weights in units of W: ideal vs realised on the chip",
                                             seriesNames: ["ideal W", "open loop", "in the loop"])

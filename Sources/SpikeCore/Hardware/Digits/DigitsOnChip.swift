@@ -25,6 +25,10 @@ public struct DigitsOnChip: Sendable {
     public let idealWeightValues: [Double]
     public let openLoopWeightValues: [Double]
     public private(set) var inTheLoopWeightValues: [Double]
+    /// The histogram of the three weight lists (`weightHistogram(ideal:openLoop:inTheLoop:)`),
+    /// recomputed when the in-the-loop weights change (a training iteration), not per readout:
+    /// binning 3 × 12 800 weights every frame was most of hardware-sampling's drawing (issue 13).
+    public private(set) var weightHistogram: Distribution
 
     /// - Parameters: `digits` all images (split by `settings.heldOutPeriod`), `machine` the trained
     ///   RBM (10 label units), `calibration` the shared calibration of the nominal neuron at
@@ -67,6 +71,8 @@ public struct DigitsOnChip: Sendable {
         idealWeightValues = w
         openLoopWeightValues = Self.weightValues(trainer.realisedWeights, machine: machine, translation: chip)
         inTheLoopWeightValues = openLoopWeightValues
+        weightHistogram = Self.weightHistogram(ideal: idealWeightValues, openLoop: openLoopWeightValues,
+                                               inTheLoop: openLoopWeightValues)
         if trainer.isFinished { startTrained() }
     }
 
@@ -80,6 +86,8 @@ public struct DigitsOnChip: Sendable {
             left = trainer.advance(steps: steps)
             if trainer.iterationsDone != before {
                 inTheLoopWeightValues = Self.weightValues(trainer.realisedWeights, machine: trainer.shadow, translation: translation)
+                weightHistogram = Self.weightHistogram(ideal: idealWeightValues, openLoop: openLoopWeightValues,
+                                                       inTheLoop: inTheLoopWeightValues)
             }
             if trainer.isFinished { startTrained() }
         }

@@ -1,0 +1,104 @@
+import Synchronization
+
+/// The braille dots of each heat-map trail, remembered between frames and extended when the
+/// trail only grew (issue 13: re-drawing every segment of the learning paths every frame was
+/// 28 % of natural-gradient's drawing at 200x60).
+///
+/// Exactness: a trail's dots depend only on its points (in order), whether it is connected,
+/// the plot size and the world bounds; appending points only adds the segments from the old
+/// last point on, the same `set` calls an uncached draw makes after the old ones. Trails are
+/// merged in trail order (`BrailleCanvas.merge`), so a cell shared by several trails gets the
+/// later trail's colour, as when they are drawn one after the other on one canvas. Anything
+/// else (a point of the old prefix changed, fewer points, other bounds or size) redraws that
+/// trail from scratch.
+///
+/// A few trails are kept (least recently used dropped). Thread-safe; drawing runs outside the lock.
+public final class HeatMapTrailCache: Sendable {
+    /// What a trail's dots are drawn for (besides its points).
+    struct Key: Equatable, Sendable {
+        var slot: Int          // the trail's index in its map
+        var name: String
+        var connected: Bool
+        var width: Int
+        var height: Int
+        var xBounds: [UInt64]  // bit patterns of the world bounds
+        var yBounds: [UInt64]
+    }
+
+    struct Entry: Sendable {
+        var key: Key
+        var points: [(x: Double, y: Double)]
+        var canvas: BrailleCanvas
+        /// The last point drawn (nil after a non-finite one): where appended segments start.
+        var previous: (x: Double, y: Double)?
+    }
+
+    /// The process-wide cache `HeatMap.render` uses.
+    public static let shared = HeatMapTrailCache()
+
+    public let capacity: Int
+    private let entries = Mutex<[Entry]>([])
+    private let counts = Mutex<(extended: Int, redrawn: Int)>((0, 0))
+
+    public init(capacity: Int = 16) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// The dots of one trail on a `width × height` canvas with these bounds (in the default
+    /// colour: the caller merges them in the trail's; every dot is one an uncached draw sets).
+    func canvas(slot: Int, trail: HeatMap.Trail, width: Int, height: Int, xBounds: ClosedRange<Double>,
+                yBounds: ClosedRange<Double>) -> BrailleCanvas {
+        let key = Key(slot: slot, name: trail.name, connected: trail.connected, width: width, height: height,
+                      xBounds: [xBounds.lowerBound.bitPattern, xBounds.upperBound.bitPattern],
+                      yBounds: [yBounds.lowerBound.bitPattern, yBounds.upperBound.bitPattern])
+        // Taken out of the list, so its canvas is uniquely referenced and extended in place.
+        var entry: Entry! = entries.withLock { list in
+            guard let i = list.firstIndex(where: { $0.key == key }) else { return nil }
+            return list.remove(at: i)
+        }
+        var start = 0
+        if entry != nil, entry.points.count <= trail.points.count, Self.isPrefix(entry.points, of: trail.points) {
+            start = entry.points.count
+            entry.points = trail.points
+            counts.withLock { $0.extended += 1 }
+        } else {
+            entry = Entry(key: key, points: trail.points,
+                          canvas: BrailleCanvas(width: width, height: height, xBounds: xBounds, yBounds: yBounds), previous: nil)
+            counts.withLock { $0.redrawn += 1 }
+        }
+        for i in start..<trail.points.count {
+            let p = trail.points[i]
+            guard p.x.isFinite, p.y.isFinite else { entry.previous = nil; continue }
+            if trail.connected, let q = entry.previous {
+                entry.canvas.line(from: q, to: p)
+            } else {
+                entry.canvas.point(x: p.x, y: p.y)
+            }
+            entry.previous = p
+        }
+        let result = entry.canvas
+        entries.withLock { list in
+            list.insert(entry, at: 0)
+            if list.count > capacity { list.removeLast(list.count - capacity) }
+        }
+        return result
+    }
+
+    /// Whether `a` is the start of `b`, bit for bit.
+    static func isPrefix(_ a: [(x: Double, y: Double)], of b: [(x: Double, y: Double)]) -> Bool {
+        guard a.count <= b.count else { return false }
+        for i in 0..<a.count where a[i].x.bitPattern != b[i].x.bitPattern || a[i].y.bitPattern != b[i].y.bitPattern {
+            return false
+        }
+        return true
+    }
+
+    /// Trails extended from a remembered prefix (or found unchanged) and trails drawn afresh,
+    /// since creation or the last `removeAll()`.
+    public var statistics: (extended: Int, redrawn: Int) { counts.withLock { $0 } }
+
+    public func removeAll() {
+        entries.withLock { $0.removeAll() }
+        counts.withLock { $0 = (0, 0) }
+    }
+}

@@ -1,0 +1,224 @@
+import Canvas
+
+/// The terminal's graphic rendition as our writer last left it: attributes (bits of
+/// `Attributes`) and colour numbers (-1 = the terminal's default colour).
+struct Pen: Equatable {
+    var attributes: UInt8
+    var foreground: Int16
+    var background: Int16
+    /// False when we cannot know it (start, after ncurses wrote): the next cell resets it.
+    var known: Bool
+
+    static let unknown = Pen(attributes: 0, foreground: -1, background: -1, known: false)
+    static let normal = Pen(attributes: 0, foreground: -1, background: -1, known: true)
+}
+
+/// The bytes that turn the screen showing `previous` into `next`: a pure function of the two
+/// buffers, the capability table and the pen, so it is tested without a terminal
+/// (`NcursesTerminal.present` only write(2)s the result).
+///
+/// - Only changed cells are written; with no previous frame (start, resize, Ctrl-L) the
+///   screen is cleared (`sgr0` + `clear`) and every non-blank cell written.
+/// - Between changed cells of one row the cheapest of: re-sending the unchanged cells in
+///   between (when they are ASCII in the current pen), `ESC [ n C`, or an absolute move.
+///   After the last column the cursor position is taken as unknown (terminals differ in
+///   how they wrap), so the next row starts with an absolute move.
+/// - Attributes and colours are sent only when they change; turning an attribute off
+///   resets with `sgr0`; a default colour is restored with `op`.
+/// - The bottom-right cell is skipped on terminals where writing it scrolls (`am`
+///   without `xenl`).
+/// - Cells hold one single-width scalar; what would render wider, narrower or as `^X`
+///   is replaced as before (`CellDiff.displayScalar`), then encoded as UTF-8 directly.
+struct FrameEncoder {
+    let capabilities: TerminalCapabilities
+    /// Display width of a scalar (wcwidth in the app, a fixed table in tests).
+    let scalarWidth: (Unicode.Scalar) -> Int
+
+    /// Appends the frame's bytes to `out` and updates `pen`.
+    /// - Parameters:
+    ///   - previous: what the screen shows, or nil to repaint everything.
+    ///   - screenWidth/screenHeight: the terminal's size; cells outside it are not written.
+    func encode(previous: CellBuffer?, next: CellBuffer, screenWidth: Int, screenHeight: Int,
+                pen: inout Pen, into out: inout [UInt8]) {
+        let caps = capabilities
+        let full = previous.map { $0.width != next.width || $0.height != next.height } ?? true
+        if full {
+            out.append(contentsOf: caps.resetAttributes)
+            out.append(contentsOf: caps.clearScreen)
+            pen = .normal
+        }
+        let rows = min(next.height, screenHeight), cols = min(next.width, screenWidth)
+        guard rows > 0, cols > 0 else { return }
+        let area = (rows: rows, cols: cols, screenWidth: screenWidth, screenHeight: screenHeight)
+        next.cells.withUnsafeBufferPointer { cells in
+            if !full, let previous {
+                previous.cells.withUnsafeBufferPointer { old in
+                    encodeCells(cells, old: old, width: next.width, area: area, pen: &pen, out: &out)
+                }
+            } else {
+                encodeCells(cells, old: nil, width: next.width, area: area, pen: &pen, out: &out)
+            }
+        }
+    }
+
+    /// The loop over cells: `old` nil means "after a clear" (blank cells are already shown).
+    private func encodeCells(_ cells: UnsafeBufferPointer<Cell>, old: UnsafeBufferPointer<Cell>?, width: Int,
+                             area: (rows: Int, cols: Int, screenWidth: Int, screenHeight: Int),
+                             pen: inout Pen, out: inout [UInt8]) {
+        let skipLastCell = capabilities.lastCellScrolls
+        var cursorRow = -1, cursorCol = -1
+        var penStyle: Style? = nil          // the style `pen` was set from in this frame
+        var resolvedStyle: Style? = nil     // memo of the last resolution (neighbours share it)
+        var resolved = Pen.normal
+        let blank = Cell.blank
+        for y in 0..<area.rows {
+            let rowStart = y * width
+            for x in 0..<area.cols {
+                let i = rowStart + x
+                let cell = cells[i]
+                if let old {
+                    if old[i] == cell { continue }
+                } else if cell == blank {
+                    continue
+                }
+                if skipLastCell && y == area.screenHeight - 1 && x == area.screenWidth - 1 { continue }
+                if cursorRow != y || cursorCol != x {
+                    moveCursor(toRow: y, col: x, fromRow: cursorRow, col: cursorCol, cells: cells,
+                               rowStart: rowStart, penStyle: pen.known ? penStyle : nil, out: &out)
+                }
+                if penStyle != cell.style || !pen.known {
+                    if resolvedStyle != cell.style {
+                        resolved = resolve(cell.style)
+                        resolvedStyle = cell.style
+                    }
+                    setPen(resolved, from: &pen, out: &out)
+                    penStyle = cell.style
+                }
+                Self.appendUTF8(CellDiff.displayScalar(cell.character, width: scalarWidth), to: &out)
+                if x + 1 < area.screenWidth { cursorRow = y; cursorCol = x + 1 } else { cursorRow = -1; cursorCol = -1 }
+            }
+        }
+    }
+
+    /// The cheapest way from the cursor to (row, col).
+    private func moveCursor(toRow row: Int, col: Int, fromRow: Int, col fromCol: Int,
+                            cells: UnsafeBufferPointer<Cell>, rowStart: Int, penStyle: Style?,
+                            out: inout [UInt8]) {
+        let absoluteCost: Int
+        switch capabilities.cursorAddress {
+        case .ansi: absoluteCost = 4 + Self.digits(row + 1) + Self.digits(col + 1)
+        case .formatted: absoluteCost = Int.max
+        }
+        if fromRow == row && fromCol < col {
+            let gap = col - fromCol
+            // Re-send the unchanged cells in between: they show exactly these (the screen
+            // equals the previous buffer there, and the unchanged cells equal it).
+            if let penStyle, gap < absoluteCost {
+                var fits = true
+                for k in rowStart + fromCol..<rowStart + col {
+                    let c = cells[k]
+                    let v = c.character.value
+                    if c.style != penStyle || v < 0x20 || v >= 0x7f { fits = false; break }
+                }
+                let rightCost = capabilities.ansiCursorRight ? (gap == 1 ? 3 : 3 + Self.digits(gap)) : Int.max
+                if fits && gap <= rightCost {
+                    for k in rowStart + fromCol..<rowStart + col { out.append(UInt8(cells[k].character.value)) }
+                    return
+                }
+            }
+            if capabilities.ansiCursorRight {
+                let rightCost = gap == 1 ? 3 : 3 + Self.digits(gap)
+                if rightCost < absoluteCost {
+                    out.append(0x1b); out.append(0x5b)   // ESC [
+                    if gap > 1 { Self.appendDecimal(gap, to: &out) }
+                    out.append(0x43)                      // C
+                    return
+                }
+            }
+        }
+        switch capabilities.cursorAddress {
+        case .ansi:
+            out.append(0x1b); out.append(0x5b)
+            Self.appendDecimal(row + 1, to: &out)
+            out.append(0x3b)                              // ;
+            Self.appendDecimal(col + 1, to: &out)
+            out.append(0x48)                              // H
+        case .formatted(let format):
+            out.append(contentsOf: format(row, col))
+        }
+    }
+
+    /// The pen a style asks for on this terminal (colour numbers after reduction to the depth
+    /// and the terminal's COLORS).
+    func resolve(_ style: Style) -> Pen {
+        var fg: Int16 = -1, bg: Int16 = -1
+        if capabilities.depth != .none {
+            fg = terminalColorNumber(style.foreground, depth: capabilities.depth, colors: capabilities.colors)
+            bg = terminalColorNumber(style.background, depth: capabilities.depth, colors: capabilities.colors)
+            if Int(fg) >= capabilities.foreground.count { fg = -1 }
+            if Int(bg) >= capabilities.background.count { bg = -1 }
+        }
+        return Pen(attributes: style.attributes.rawValue, foreground: fg, background: bg, known: true)
+    }
+
+    /// Sends what changes the terminal from `pen` to `target`.
+    private func setPen(_ target: Pen, from pen: inout Pen, out: inout [UInt8]) {
+        let caps = capabilities
+        if !pen.known || pen.attributes & ~target.attributes != 0 {
+            out.append(contentsOf: caps.resetAttributes)
+            pen = .normal
+        }
+        if pen.attributes != target.attributes {
+            var bit: UInt8 = 1
+            while bit != 0 && bit <= 8 {
+                if target.attributes & bit != 0 && pen.attributes & bit == 0 {
+                    out.append(contentsOf: caps.attributeString(bit))
+                }
+                bit <<= 1
+            }
+            pen.attributes = target.attributes
+        }
+        if (target.foreground < 0 && pen.foreground >= 0) || (target.background < 0 && pen.background >= 0) {
+            out.append(contentsOf: caps.originalPair)
+            pen.foreground = -1
+            pen.background = -1
+        }
+        if target.foreground != pen.foreground {
+            out.append(contentsOf: caps.foreground[Int(target.foreground)])
+            pen.foreground = target.foreground
+        }
+        if target.background != pen.background {
+            out.append(contentsOf: caps.background[Int(target.background)])
+            pen.background = target.background
+        }
+    }
+
+    static func digits(_ n: Int) -> Int {
+        n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : String(n).count
+    }
+
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n >= 10 { appendDecimal(n / 10, to: &out) }
+        out.append(UInt8(0x30 + n % 10))
+    }
+
+    /// UTF-8 of one scalar (1 to 4 bytes).
+    static func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = s.value
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+}
