@@ -113,6 +113,7 @@ struct FrameEncoder {
             let gap = col - fromCol
             // Re-send the unchanged cells in between: they show exactly these (the screen
             // equals the previous buffer there, and the unchanged cells equal it).
+            let rightCost = capabilities.ansiCursorRight ? (gap == 1 ? 3 : 3 + Self.digits(gap)) : Int.max
             if let penStyle, gap < absoluteCost {
                 var fits = true
                 for k in rowStart + fromCol..<rowStart + col {
@@ -120,20 +121,16 @@ struct FrameEncoder {
                     let v = c.character.value
                     if c.style != penStyle || v < 0x20 || v >= 0x7f { fits = false; break }
                 }
-                let rightCost = capabilities.ansiCursorRight ? (gap == 1 ? 3 : 3 + Self.digits(gap)) : Int.max
                 if fits && gap <= rightCost {
                     for k in rowStart + fromCol..<rowStart + col { out.append(UInt8(cells[k].character.value)) }
                     return
                 }
             }
-            if capabilities.ansiCursorRight {
-                let rightCost = gap == 1 ? 3 : 3 + Self.digits(gap)
-                if rightCost < absoluteCost {
-                    out.append(0x1b); out.append(0x5b)   // ESC [
-                    if gap > 1 { Self.appendDecimal(gap, to: &out) }
-                    out.append(0x43)                      // C
-                    return
-                }
+            if rightCost < absoluteCost {   // Int.max without `cuf`
+                out.append(0x1b); out.append(0x5b)   // ESC [
+                if gap > 1 { Self.appendDecimal(gap, to: &out) }
+                out.append(0x43)                      // C
+                return
             }
         }
         switch capabilities.cursorAddress {
@@ -204,21 +201,6 @@ struct FrameEncoder {
 
     /// UTF-8 of one scalar (1 to 4 bytes).
     static func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
-        let v = s.value
-        if v < 0x80 {
-            out.append(UInt8(v))
-        } else if v < 0x800 {
-            out.append(UInt8(0xC0 | (v >> 6)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
-        } else if v < 0x10000 {
-            out.append(UInt8(0xE0 | (v >> 12)))
-            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
-        } else {
-            out.append(UInt8(0xF0 | (v >> 18)))
-            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            out.append(UInt8(0x80 | (v & 0x3F)))
-        }
+        UTF8.encode(s) { out.append($0) }
     }
 }

@@ -60,17 +60,8 @@ public struct ChipEnsembleTranslation: Sendable {
     /// Copy m's signed weights [pre][post] (µS) as the chip realises them: each column converted
     /// with its postsynaptic neuron's own factor at its target E_l, then quantised and distorted.
     public func weights(_ machine: BoltzmannMachine, copy m: Int) -> [[Double]] {
-        let n = machine.unitCount, first = m * n
-        let t = (0..<n).map { translations[first + $0] }
-        let vRest = (0..<n).map { t[$0].restingPotential(bias: machine.biases[$0]) }
-        let fExc = (0..<n).map { t[$0].weightFactor(postsynapticRestingPotential: vRest[$0], excitatory: true) }
-        let fInh = (0..<n).map { t[$0].weightFactor(postsynapticRestingPotential: vRest[$0], excitatory: false) }
-        let ideal = (0..<n).map { j in
-            (0..<n).map { k in
-                let w = machine.weight(k, j)
-                return w >= 0 ? w * fExc[k] : w * fInh[k]
-            }
-        }
+        let first = m * machine.unitCount
+        let ideal = LIFSamplingTranslation.synapticWeights(machine, postsynaptic: Array(translations[first..<first + machine.unitCount]))
         return realisation.weights(ideal, offset: first)
     }
 }

@@ -101,16 +101,7 @@ public struct HardwareTranslation: Sendable {
     /// Ideal signed weights [pre][post] (µS) before quantisation and synaptic noise, each
     /// column converted with the postsynaptic neuron's own factor at its target E_l.
     public func idealWeights(_ machine: BoltzmannMachine) -> [[Double]] {
-        let n = machine.unitCount
-        let vRest = targetRestingPotentials(machine)
-        let fExc = (0..<n).map { translations[$0].weightFactor(postsynapticRestingPotential: vRest[$0], excitatory: true) }
-        let fInh = (0..<n).map { translations[$0].weightFactor(postsynapticRestingPotential: vRest[$0], excitatory: false) }
-        return (0..<n).map { j in
-            (0..<n).map { k in
-                let w = machine.weight(k, j)
-                return w >= 0 ? w * fExc[k] : w * fInh[k]
-            }
-        }
+        LIFSamplingTranslation.synapticWeights(machine, postsynaptic: Array(translations.prefix(machine.unitCount)))
     }
 
     /// The weight in units of W that a realised conductance `w` (µS) onto neuron k stands for

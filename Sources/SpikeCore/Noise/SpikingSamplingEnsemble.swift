@@ -106,7 +106,6 @@ public struct SpikingSamplingEnsemble: Sendable {
         sampleIntervalSteps = max(1, Int((sampleIntervalMs / stepMs).rounded()))
         tauRefSteps = Int((neuron.tauRefrac / stepMs).rounded())
         binSteps = max(1, Int((1 / stepMs).rounded()))
-        chipTranslation = hardware.map { ChipEnsembleTranslation(realisation: $0, nominal: neuron, shared: translation, neurons: copies * unitCount) }
         applyAll()
     }
 
@@ -117,7 +116,6 @@ public struct SpikingSamplingEnsemble: Sendable {
     /// Replaces the translation (a new calibration) and re-applies every copy's parameters.
     public mutating func setTranslation(_ t: LIFSamplingTranslation) {
         translation = t
-        chipTranslation = hardware.map { ChipEnsembleTranslation(realisation: $0, nominal: neuron, shared: t, neurons: copies * unitCount) }
         applyAll()
     }
 
@@ -142,7 +140,11 @@ public struct SpikingSamplingEnsemble: Sendable {
         for (i, v) in restingPotentials.enumerated() { network.setRestingPotential(v, neuron: copies * unitCount + i) }
     }
 
+    /// Applies the translation to every copy (on a chip: moved to each chip neuron first).
     private mutating func applyAll() {
+        if let hardware, chipTranslation?.shared != translation {
+            chipTranslation = ChipEnsembleTranslation(realisation: hardware, nominal: neuron, shared: translation, neurons: copies * unitCount)
+        }
         for m in 0..<copies { applyRestingPotentials(copy: m) }
         applyWeights()
     }

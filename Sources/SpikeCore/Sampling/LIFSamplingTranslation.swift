@@ -78,10 +78,18 @@ public struct LIFSamplingTranslation: Sendable, Equatable {
     /// Signed synaptic weights in µS, indexed [pre][post] (sbs's W[pre, post]), each column
     /// converted with the postsynaptic neuron's own factor.
     public func synapticWeights(_ machine: BoltzmannMachine) -> [[Double]] {
+        Self.synapticWeights(machine, postsynaptic: Array(repeating: self, count: machine.unitCount))
+    }
+
+    /// Signed synaptic weights in µS, [pre][post], when unit k is translated with its own
+    /// `postsynaptic[k]` (e.g. each chip neuron's own calibration, science.md 4.3): column k is
+    /// converted with that translation's factor at the E_l it gives unit k's bias.
+    public static func synapticWeights(_ machine: BoltzmannMachine, postsynaptic t: [LIFSamplingTranslation]) -> [[Double]] {
         let n = machine.unitCount
-        let vRest = restingPotentials(machine)
-        let fExc = vRest.map { weightFactor(postsynapticRestingPotential: $0, excitatory: true) }
-        let fInh = vRest.map { weightFactor(postsynapticRestingPotential: $0, excitatory: false) }
+        precondition(t.count == n, "one translation per unit")
+        let vRest = (0..<n).map { t[$0].restingPotential(bias: machine.biases[$0]) }
+        let fExc = (0..<n).map { t[$0].weightFactor(postsynapticRestingPotential: vRest[$0], excitatory: true) }
+        let fInh = (0..<n).map { t[$0].weightFactor(postsynapticRestingPotential: vRest[$0], excitatory: false) }
         return (0..<n).map { j in
             (0..<n).map { k in
                 let w = machine.weight(k, j)
