@@ -260,6 +260,12 @@ struct StepKernel {
                 let drive = gl[k] * el[k] + ge[k] * eE + gi[k] * eI + iOffset
                 v[k] = ExponentialEuler.seriesStep(v: v[k], drive: drive, conductance: g, dtOverC: dtOverC)
             }
+        } else if maxX <= ExponentialEuler.midSeriesLimit {
+            for k in neurons {
+                let g = gl[k] + ge[k] + gi[k]
+                let drive = gl[k] * el[k] + ge[k] * eE + gi[k] * eI + iOffset
+                v[k] = ExponentialEuler.midSeriesStep(v: v[k], drive: drive, conductance: g, dtOverC: dtOverC)
+            }
         } else if maxX <= ExponentialEuler.wideSeriesLimit {
             for k in neurons {
                 let g = gl[k] + ge[k] + gi[k]
