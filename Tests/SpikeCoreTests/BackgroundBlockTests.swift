@@ -11,12 +11,14 @@ struct BackgroundBlockTests {
     static let stepMs = 0.1
     static let seed: UInt64 = 31
     /// Neuron 0: silent (0 Hz) at first; 1: 3 kHz each (inversion, λ = 0.3); 2: 300 Hz each
-    /// (hazard residual, λ = 0.03); 3: inhibitory source only.
+    /// (hazard residual, λ = 0.03); 3: inhibitory source only; 4: 30 kHz each (λ = 3: a third of
+    /// the steps need the tail beyond F(3)).
     static let backgrounds = [
         PoissonBackground(excRateHz: 0, inhRateHz: 0, excWeight: 0.001, inhWeight: 0.001),
         PoissonBackground(excRateHz: 3000, inhRateHz: 3000, excWeight: 0.001, inhWeight: 0.001),
         PoissonBackground(excRateHz: 300, inhRateHz: 300, excWeight: 0.002, inhWeight: 0.0005),
         PoissonBackground(excRateHz: 0, inhRateHz: 3000, excWeight: 0.001, inhWeight: 0.001),
+        PoissonBackground(excRateHz: 30000, inhRateHz: 30000, excWeight: 0.0001, inhWeight: 0.0001),
     ]
 
     /// The reference: one `BackgroundInput.events` call per source and step, conductances
@@ -79,5 +81,50 @@ struct BackgroundBlockTests {
         #expect(Self.mismatches(&net, &reference, steps: 700) == 0)
         #expect(net.background.rngE[0] != silentGenerator)
         #expect(net.background.rngE == reference.input.rngE && net.background.rngI == reference.input.rngI)
+    }
+
+    /// Above `StepKernel.pairedDrawMinimumNeurons` a neuron's two inversion sources are drawn
+    /// interleaved, below one at a time: both loops give the step-by-step draws (600 neurons
+    /// with λ from 0.03 to 3, 12-step blocks).
+    @Test func pairedDrawsOfALargePopulationMatchStepByStepDraws() {
+        let count = StepKernel.pairedDrawMinimumNeurons + 88
+        var net = Network(parameters: .sbsDefault, count: count, stepMs: Self.stepMs, seed: Self.seed)
+        var input = BackgroundInput(count: count, background: .none, stepMs: Self.stepMs, seed: Self.seed)
+        let rates = [300.0, 3000, 5000, 30000]
+        for k in 0..<count {
+            let b = PoissonBackground(excRateHz: rates[k % 4], inhRateHz: rates[(k / 4) % 4], excWeight: 0.001,
+                                      inhWeight: 0.0005)
+            net.setBackground(b, neuron: k)
+            net.setThresholdEnabled(false, neuron: k)
+            input.setBackground(b, neuron: k)
+        }
+        var reference = Reference(input: input, gE: net.population.gE, gI: net.population.gI,
+                                  decayE: net.population.decayE, decayI: net.population.decayI)
+        #expect(Network.backgroundBlockRows(neurons: count) < 100)
+        #expect(Self.mismatches(&net, &reference, steps: 100) == 0)
+        #expect(net.background.rngE == reference.input.rngE && net.background.rngI == reference.input.rngI)
+    }
+
+    /// The integer form of u ≥ F used by the draw loops (`BackgroundInput.uniformThreshold`)
+    /// decides every uniform u = m·2⁻⁵³ as the Double comparison does, at and around each
+    /// threshold and for random m, for the CDF values of λ from 0.1 to 30 and the edge cases.
+    @Test func integerThresholdsDecideAsTheDoubleComparison() {
+        var values: [Double] = [0, -0.0, 1, 1.0.nextDown, 1.0.nextUp, 0.5, 0x1.0p-53, 0x1.0p-60, 0x1.0p-1074, 2, -1]
+        for lambda in [0.1, 0.3, 0.7, 3, 30] { values += BackgroundInput.poissonCDF(lambda) }
+        values += values.map(\.nextUp) + values.map(\.nextDown)
+        var rng = Xoshiro256StarStar(seed: 5, stream: 77)
+        var disagreements = 0, checked = 0
+        for f in values {
+            let t = BackgroundInput.uniformThreshold(f)
+            var ms: [UInt64] = (0..<200).map { _ in rng.next() >> 11 } + [0, 1, (1 << 53) - 1]
+            for d: UInt64 in 0...4 where t + d >= 2 && t + d - 2 < 1 << 53 { ms.append(t + d - 2) }
+            for m in ms {
+                let u = Double(m) * 0x1.0p-53
+                if (u >= f) != (m >= t) { disagreements += 1 }
+                checked += 1
+            }
+        }
+        #expect(checked > 10_000)
+        #expect(disagreements == 0)
     }
 }

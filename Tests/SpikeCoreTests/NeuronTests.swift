@@ -104,6 +104,23 @@ struct NeuronTests {
         }
     }
 
+    /// The degree-11 series used for 0.05 < x ≤ 0.25 (dt = 0.1 ms with the sbs defaults) equals
+    /// the exp form to a few ulp over its whole range, and its φ agrees with the degree-15 one to
+    /// an ulp (its truncation error, < 1e−17, is below rounding).
+    @Test func exponentialEulerMidSeriesMatchesExp() {
+        for i in 0...1000 {
+            let x = ExponentialEuler.midSeriesLimit * Double(i) / 1000
+            let g = 0.26, dtOverC = x / g, drive = -13.0
+            let v = -51.3
+            let series = ExponentialEuler.midSeriesStep(v: v, drive: drive, conductance: g, dtOverC: dtOverC)
+            let vInf = drive / g
+            let reference = vInf + (v - vInf) * exp(-x)
+            #expect(abs(series - reference) <= 8 * reference.ulp.magnitude, "x = \(x)")
+            let phi = ExponentialEuler.midPhi(x)
+            #expect(abs(phi - ExponentialEuler.widePhi(x)) <= 2 * phi.ulp, "x = \(x)")
+        }
+    }
+
     @Test func conductancesDecayExponentially() {
         var net = Network(parameters: .sbsDefault, count: 1, stepMs: 0.01, seed: 1)
         net.setThresholdEnabled(false, neuron: 0)

@@ -107,6 +107,18 @@ public struct BackgroundInput: Sendable {
         return count < 4 ? count : tailEvents(u: u, lambda: lambda, cdf3: cdf[3])
     }
 
+    /// The integer form of a comparison with a uniform: for u = m·2⁻⁵³ (m < 2⁵³, as
+    /// `Xoshiro256StarStar.nextUniform` makes it from m = next() >> 11), u ≥ F ⟺ m ≥ ⌈F·2⁵³⌉,
+    /// exactly (scaling by 2⁵³ is exact, m is an integer). F ≤ 0 gives 0 (always), F ≥ 1 and
+    /// NaN give 2⁵³ (never).
+    @inline(__always)
+    static func uniformThreshold(_ f: Double) -> UInt64 {
+        let scaled = (f * 0x1.0p53).rounded(.up)
+        if scaled.isNaN { return 1 << 53 }
+        if scaled <= 0 { return 0 }
+        return scaled >= 0x1.0p53 ? 1 << 53 : UInt64(scaled)
+    }
+
     /// The count for u ≥ F(3): continues p(c) = p(c − 1)·λ/c from c = 4.
     @inline(never)
     static func tailEvents(u: Double, lambda: Double, cdf3: Double) -> Int {
