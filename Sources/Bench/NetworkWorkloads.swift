@@ -15,15 +15,32 @@ public enum NetworkWorkloads {
     /// sampling-5: the canonical 5-unit Boltzmann machine (science.md 1.12) as LIF samplers with
     /// renewing synapses, dt = 0.1 ms, 100.5 s of biological time (100 s + 500 ms burn-in).
     public static func sampling5(durationMs: Double = 100_500, seed: UInt64 = 1, threads: Int = 1) -> BenchWorkload {
-        let machine = BoltzmannMachine.canonical
+        boltzmannSamplers(name: "sampling-5", summary: "5 LIF samplers, renewing synapses, 2 x 3 kHz Poisson each",
+                          machine: .canonical, durationMs: durationMs, seed: seed, threads: threads)
+    }
+
+    /// digits: the dreaming scenario's trained restricted Boltzmann machine (science.md 3.4: 64
+    /// pixels + 10 labels visible, 100 hidden, trained on UCI optdigits; `machine`) sampled free
+    /// by 174 LIF samplers with renewing synapses, dt = 0.1 ms, 10 s of biological time.
+    public static func digits(machine: RestrictedBoltzmannMachine, durationMs: Double = 10_000, seed: UInt64 = 1,
+                              threads: Int = 1) -> BenchWorkload {
+        let units = machine.boltzmannMachine.unitCount
+        return boltzmannSamplers(name: "digits", summary: "\(units) LIF samplers of the trained digits RBM, renewing synapses",
+                                 machine: machine.boltzmannMachine, durationMs: durationMs, seed: seed, threads: threads)
+    }
+
+    /// A Boltzmann machine as LIF samplers (science.md 1.6–1.8) through the reference
+    /// calibration: E_l from the biases, dense renewing synapses (delay 0.1 ms) from the weights.
+    static func boltzmannSamplers(name: String, summary: String, machine: BoltzmannMachine, durationMs: Double,
+                                  seed: UInt64, threads: Int) -> BenchWorkload {
         let translation = referenceTranslation
         let vRest = translation.restingPotentials(machine)
         let weights = translation.synapticWeights(machine)
         let stepMs = 0.1
-        let spec = PeerSpec(name: "sampling-5", stepMs: stepMs, durationMs: durationMs, parameters: .sbsDefault,
+        let spec = PeerSpec(name: name, stepMs: stepMs, durationMs: durationMs, parameters: .sbsDefault,
                             vRest: vRest, background: .sbsDefault,
                             connections: .init(kind: "dense", synapse: "renewing", delay_ms: 0.1, weights_uS: weights))
-        return BenchWorkload(name: "sampling-5", summary: "5 LIF samplers, renewing synapses, 2 x 3 kHz Poisson each",
+        return BenchWorkload(name: name, summary: summary,
                              neurons: vRest.count, biologicalMs: durationMs, stepMs: stepMs, peerSpec: spec) {
             var network = Network(parameters: .sbsDefault, count: vRest.count, stepMs: stepMs, seed: seed,
                                   background: .sbsDefault)

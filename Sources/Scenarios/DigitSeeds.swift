@@ -8,6 +8,7 @@ public enum DigitSeeds {
     public struct LoadError: Error, CustomStringConvertible {
         public var message: String
         public var description: String { message }
+        public init(message: String) { self.message = message }
     }
 
     /// The `seeds/` folder that belongs to a scenario file: beside its `scenarios/` folder.

@@ -85,7 +85,12 @@ struct BenchCommand: ParsableCommand {
                 report.frames += try frameResults()
                 continue
             }
-            guard let workload = BenchCatalog.network(name, durationScale: durationScale, threads: threads) else { continue }
+            let built: BenchWorkload?
+            do { built = try BenchCatalog.network(name, durationScale: durationScale, threads: threads) } catch {
+                printError("spiketty: bench \(name): \(error)")
+                throw ExitCode(1)
+            }
+            guard let workload = built else { continue }
             if let dir = writeSpecs, let spec = workload.peerSpec {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]

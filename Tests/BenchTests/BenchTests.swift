@@ -6,9 +6,9 @@ import SpikeCore
 @Suite("Benchmark workloads")
 struct BenchTests {
     @Test("every catalogued network workload builds and simulates the biological time it claims")
-    func workloadsRun() {
+    func workloadsRun() throws {
         for name in BenchCatalog.names where name != BenchCatalog.framesName {
-            let w = BenchCatalog.network(name, durationScale: name == "scale-10k" ? 0.001 : 0.01)!
+            let w = try #require(try BenchCatalog.network(name, durationScale: name == "scale-10k" ? 0.001 : 0.01))
             let r = BenchRunner.run(w, repetitions: 2)
             #expect(r.repetitions == 2)
             #expect(r.wallMinS <= r.wallMedianS && r.wallMedianS <= r.wallMaxS)
@@ -38,6 +38,28 @@ struct BenchTests {
         let meanPOn = spikes / 5 / 20_000 * LIFParameters.sbsDefault.tauRefrac
         let targetMean = [0.8037, 0.6796, 0.3935, 0.7461, 0.1546].reduce(0, +) / 5
         #expect(abs(meanPOn - targetMean) < 0.1)
+    }
+
+    @Test("digits is the dreaming scenario's trained RBM: 174 samplers, synapses only between visible and hidden units")
+    func digitsIsTheTrainedDreamingMachine() throws {
+        let machine = try BenchCatalog.digitsMachine()
+        #expect(machine.visibleCount == 74 && machine.hiddenCount == 100)
+        let w = NetworkWorkloads.digits(machine: machine, durationMs: 1_000)
+        let spec = try #require(w.peerSpec)
+        #expect(spec.count == 174 && w.neurons == 174)
+        #expect(spec.connections.kind == "dense" && spec.connections.synapse == "renewing")
+        let weights = try #require(spec.connections.weights_uS)
+        let visible = 0..<74
+        var withinLayer = 0, between = 0
+        for i in 0..<174 {
+            for j in 0..<174 where weights[i][j] != 0 {
+                if visible.contains(i) == visible.contains(j) { withinLayer += 1 } else { between += 1 }
+            }
+        }
+        #expect(withinLayer == 0)
+        #expect(between > 74 * 100, "both directions of the trained weights are synapses")
+        #expect(spec.v_rest == NetworkWorkloads.referenceTranslation.restingPotentials(machine.boltzmannMachine))
+        #expect(w.prepare()() > 0)
     }
 
     @Test("the peer spec survives JSON and names the fixed-in-degree rule")
