@@ -76,46 +76,46 @@ struct NeuronTests {
         }
     }
 
-    /// The division-free series form of the exponential-Euler step equals the exp form to
-    /// rounding over its whole range of x = dt g/C_m.
-    @Test func exponentialEulerSeriesMatchesExp() {
-        for i in 0...500 {
-            let x = ExponentialEuler.seriesLimit * Double(i) / 500
+    /// Checks that a series form of the exponential-Euler step equals the exp form
+    /// V_∞ + (V − V_∞)·e^{−x} to within `ulps` ulp at `points` + 1 values of x in [0, `limit`].
+    static func expectSeriesMatchesExp(limit: Double, points: Int, ulps: Double,
+                                       step: (_ v: Double, _ drive: Double, _ g: Double, _ dtOverC: Double) -> Double) {
+        for i in 0...points {
+            let x = limit * Double(i) / Double(points)
             let g = 0.26, dtOverC = x / g, drive = -13.0
             let v = -51.3
-            let series = ExponentialEuler.seriesStep(v: v, drive: drive, conductance: g, dtOverC: dtOverC)
+            let series = step(v, drive, g, dtOverC)
             let vInf = drive / g
             let reference = vInf + (v - vInf) * exp(-x)
-            #expect(abs(series - reference) <= 4 * reference.ulp.magnitude)
+            #expect(abs(series - reference) <= ulps * reference.ulp.magnitude, "x = \(x)")
         }
     }
 
-    /// The degree-15 series used for 0.05 < x ≤ 0.5 (dt = 0.1 ms) equals the exp form to a
-    /// few ulp over its whole range.
+    /// The division-free series form of the exponential-Euler step equals the exp form to
+    /// rounding over its whole range of x = dt g/C_m.
+    @Test func exponentialEulerSeriesMatchesExp() {
+        Self.expectSeriesMatchesExp(limit: ExponentialEuler.seriesLimit, points: 500, ulps: 4) {
+            ExponentialEuler.seriesStep(v: $0, drive: $1, conductance: $2, dtOverC: $3)
+        }
+    }
+
+    /// The degree-15 series used for 0.25 < x ≤ 0.5 equals the exp form to a few ulp over its
+    /// whole range.
     @Test func exponentialEulerWideSeriesMatchesExp() {
-        for i in 0...1000 {
-            let x = ExponentialEuler.wideSeriesLimit * Double(i) / 1000
-            let g = 0.26, dtOverC = x / g, drive = -13.0
-            let v = -51.3
-            let series = ExponentialEuler.wideSeriesStep(v: v, drive: drive, conductance: g, dtOverC: dtOverC)
-            let vInf = drive / g
-            let reference = vInf + (v - vInf) * exp(-x)
-            #expect(abs(series - reference) <= 8 * reference.ulp.magnitude, "x = \(x)")
+        Self.expectSeriesMatchesExp(limit: ExponentialEuler.wideSeriesLimit, points: 1000, ulps: 8) {
+            ExponentialEuler.wideSeriesStep(v: $0, drive: $1, conductance: $2, dtOverC: $3)
         }
     }
 
     /// The degree-11 series used for 0.05 < x ≤ 0.25 (dt = 0.1 ms with the sbs defaults) equals
     /// the exp form to a few ulp over its whole range, and its φ agrees with the degree-15 one to
-    /// an ulp (its truncation error, < 1e−17, is below rounding).
+    /// two ulp (its truncation error, < 1e−17, is below rounding).
     @Test func exponentialEulerMidSeriesMatchesExp() {
+        Self.expectSeriesMatchesExp(limit: ExponentialEuler.midSeriesLimit, points: 1000, ulps: 8) {
+            ExponentialEuler.midSeriesStep(v: $0, drive: $1, conductance: $2, dtOverC: $3)
+        }
         for i in 0...1000 {
             let x = ExponentialEuler.midSeriesLimit * Double(i) / 1000
-            let g = 0.26, dtOverC = x / g, drive = -13.0
-            let v = -51.3
-            let series = ExponentialEuler.midSeriesStep(v: v, drive: drive, conductance: g, dtOverC: dtOverC)
-            let vInf = drive / g
-            let reference = vInf + (v - vInf) * exp(-x)
-            #expect(abs(series - reference) <= 8 * reference.ulp.magnitude, "x = \(x)")
             let phi = ExponentialEuler.midPhi(x)
             #expect(abs(phi - ExponentialEuler.widePhi(x)) <= 2 * phi.ulp, "x = \(x)")
         }
