@@ -11,7 +11,10 @@ public struct CellBuffer: Equatable, Sendable {
     public init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)
         self.height = max(0, height)
-        cells = Array(repeating: fill, count: self.width * self.height)
+        // A blank buffer starts as a copy of a shared blank array (one memcpy when first
+        // written; filling cell by cell was ~5 % of a frame's drawing at 200x60).
+        cells = fill == .blank ? BlankCells.shared.cells(count: self.width * self.height)
+            : Array(repeating: fill, count: self.width * self.height)
     }
 
     /// A buffer whose rows are the given strings (one scalar per cell), padded with blanks.

@@ -366,9 +366,15 @@ public struct HeatMap: Sendable {
                 let fx = dotsX > 0 ? min(1, (Double(2 * cx) + 0.5) / dotsX) : 0.5
                 let top = fraction(value(fx: fx, fy: min(1, (Double(4 * cy) + 1.5) / dotsY)), range)
                 let bottom = fraction(value(fx: fx, fy: min(1, (Double(4 * cy) + 3.5) / dotsY)), range)
-                let finite = [top, bottom].filter(\.isFinite)
-                guard !finite.isEmpty else { continue }
-                let m = finite.reduce(0, +) / Double(finite.count)
+                // The mean of the finite ones, summed from 0 in order (no temporary array: this
+                // runs for every cell of every map whose values changed).
+                let m: Double
+                switch (top.isFinite, bottom.isFinite) {
+                case (true, true): m = (0 + top + bottom) / 2
+                case (true, false): m = (0 + top) / 1
+                case (false, true): m = (0 + bottom) / 1
+                case (false, false): continue
+                }
                 let cell: Cell
                 if theme.depth <= .ansi16 {
                     let fg = theme.depth == .none ? Color.default : grad.color(at: m)

@@ -73,11 +73,13 @@ struct FrameEncoder {
         let blank = Cell.blank
         for y in 0..<area.rows {
             let rowStart = y * width
+            // A row whose bytes are all the same shows the same cells: nothing to send.
+            if let old, CellBits.sameRow(cells, old, from: rowStart, count: area.cols) { continue }
             for x in 0..<area.cols {
                 let i = rowStart + x
                 let cell = cells[i]
                 if let old {
-                    if old[i] == cell { continue }
+                    if CellBits.same(cells, old, at: i) || old[i] == cell { continue }
                 } else if cell == blank {
                     continue
                 }

@@ -98,7 +98,7 @@ struct NaturalGradientScreen: Screen {
                 "γ₀ = 1/I₁, γ_u, γ_w from g₁…g₄(m, v, q) by quadrature",
                 "approx:  γ_u → 0.95/c_ε,  γ_w → 0.05 V",
                 "c_ε = {\(String(format6: readout.figure("c_eps_per_s") ?? .nan))} /s   q = {\(String(format6: readout.figure("q") ?? .nan))}",
-                "max |Δw| natural α vs natural = {\(String(format: "%.1e", readout.figure("invariance_max_abs_diff") ?? .nan))}",
+                "max |Δw| natural α vs natural = {\(SignificantDecimal.format(readout.figure("invariance_max_abs_diff") ?? .nan, digits: 2, style: .exponential))}",
             ]
             EquationPanel(title: "the rules (Kreutzer et al. 2022)", lines: lines, role: role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)

@@ -79,7 +79,7 @@ struct NoiseSourcesScreen: Screen {
             for (i, l) in maps.prefix(rows.count).enumerated() {
                 let cell = rows[i]
                 let suffix = i < lanes.count ? lanes[i].suffix : ""
-                let mean = readout.figure("input_corr_mean_\(suffix)").map { String(format: " %.3f", $0) } ?? ""
+                let mean = readout.figure("input_corr_mean_\(suffix)").map { " " + FixedDecimal.format($0, decimals: 3) } ?? ""
                 let title = (i < lanes.count ? lanes[i].label : l.label) + mean
                 _ = buffer.put(title, x: cell.x, y: cell.y, style: theme.style(.title), maxWidth: max(0, cell.width - 1))
                 let body = Rect(x: cell.x, y: cell.y + 1, width: cell.width, height: max(0, cell.height - 1))
