@@ -42,14 +42,14 @@ public struct BrailleCanvas: Sendable {
     public mutating func set(dotX: Int, dotY: Int, color: Color = .default) {
         guard dotX >= 0, dotY >= 0, dotX < dotWidth, dotY < dotHeight else { return }
         let i = (dotY / 4) * width + dotX / 2
-        masks[i] |= Glyphs.brailleBits[dotY % 4][dotX % 2]
+        masks[i] |= Glyphs.brailleBit(row: dotY % 4, column: dotX % 2)
         colors[i] = color
     }
 
     /// Whether the dot (dotX, dotY) is on.
     public func isSet(dotX: Int, dotY: Int) -> Bool {
         guard dotX >= 0, dotY >= 0, dotX < dotWidth, dotY < dotHeight else { return false }
-        return masks[(dotY / 4) * width + dotX / 2] & Glyphs.brailleBits[dotY % 4][dotX % 2] != 0
+        return masks[(dotY / 4) * width + dotX / 2] & Glyphs.brailleBit(row: dotY % 4, column: dotX % 2) != 0
     }
 
     /// The dot mask of cell (x, y) (0 when empty or outside).

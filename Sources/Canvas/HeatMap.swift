@@ -346,7 +346,7 @@ public struct HeatMap: Sendable {
     }
 
     /// Normalised value for colouring (NaN stays NaN).
-    private func fraction(_ v: Double, _ r: ClosedRange<Double>) -> Double {
+    fileprivate func fraction(_ v: Double, _ r: ClosedRange<Double>) -> Double {
         guard v.isFinite else { return .nan }
         return min(1, max(0, (v - r.lowerBound) / (r.upperBound - r.lowerBound)))
     }
@@ -359,13 +359,24 @@ public struct HeatMap: Sendable {
         var mean = [Color](repeating: background, count: w * h)
         var cells = [Cell?](repeating: nil, count: w * h)
         let dotsX = Double(2 * w - 1), dotsY = Double(4 * h - 1)
+        // Sample at the centre of the cell's dot columns and of each half's dot rows, the
+        // same positions BrailleCanvas gives world points.
+        let fxs = (0..<w).map { cx in dotsX > 0 ? min(1, (Double(2 * cx) + 0.5) / dotsX) : 0.5 }
+        let fyTop = (0..<h).map { cy in min(1, (Double(4 * cy) + 1.5) / dotsY) }
+        let fyBottom = (0..<h).map { cy in min(1, (Double(4 * cy) + 3.5) / dotsY) }
+        // Nearest resampling picks one sample per position, and the column and row it picks
+        // depend on x and y alone: index them once and colour each sample once (the maps whose
+        // values change every frame, e.g. running correlations, are resampled every frame).
+        let nearest = NearestSamples(self, range: range, fxs: fxs, fyTop: fyTop, fyBottom: fyBottom)
         for cy in 0..<h {
             for cx in 0..<w {
-                // Sample at the centre of the cell's dot columns and of each half's dot rows, the
-                // same positions BrailleCanvas gives world points.
-                let fx = dotsX > 0 ? min(1, (Double(2 * cx) + 0.5) / dotsX) : 0.5
-                let top = fraction(value(fx: fx, fy: min(1, (Double(4 * cy) + 1.5) / dotsY)), range)
-                let bottom = fraction(value(fx: fx, fy: min(1, (Double(4 * cy) + 3.5) / dotsY)), range)
+                let top: Double, bottom: Double
+                if let nearest {
+                    (top, bottom) = nearest.fractions(cx: cx, cy: cy)
+                } else {
+                    top = fraction(value(fx: fxs[cx], fy: fyTop[cy]), range)
+                    bottom = fraction(value(fx: fxs[cx], fy: fyBottom[cy]), range)
+                }
                 // The mean of the finite ones, summed from 0 in order (no temporary array: this
                 // runs for every cell of every map whose values changed).
                 let m: Double
@@ -396,5 +407,32 @@ public struct HeatMap: Sendable {
         }
         return (cells, mean)
     }
+}
 
+/// The samples nearest resampling reads for each cell's two halves, by column and row, and the
+/// normalised value of every sample: `fractions(cx:cy:)` is exactly
+/// `fraction(value(fx:fy:))` at the cell's two positions, without resampling per cell.
+private struct NearestSamples {
+    let columnIndex: [Int]
+    let topRow: [Int]
+    let bottomRow: [Int]
+    let sampleFractions: [Double]
+
+    /// nil unless the map resamples nearest and has a full grid (else `value` decides per point).
+    init?(_ map: HeatMap, range: ClosedRange<Double>, fxs: [Double], fyTop: [Double], fyBottom: [Double]) {
+        let columns = map.columns, rows = map.rows
+        guard map.resampling == .nearest, columns > 0, rows > 0, map.values.count >= columns * rows,
+              fxs.allSatisfy(\.isFinite), fyTop.allSatisfy(\.isFinite), fyBottom.allSatisfy(\.isFinite) else { return nil }
+        // As `HeatMap.value(fx:fy:)`: clamp, scale to the grid, round to the nearest sample.
+        columnIndex = fxs.map { Int((min(1, max(0, $0)) * Double(columns - 1)).rounded()) }
+        topRow = fyTop.map { Int((min(1, max(0, $0)) * Double(rows - 1)).rounded()) * columns }
+        bottomRow = fyBottom.map { Int((min(1, max(0, $0)) * Double(rows - 1)).rounded()) * columns }
+        sampleFractions = map.values.prefix(columns * rows).map { map.fraction($0, range) }
+    }
+
+    @inline(__always)
+    func fractions(cx: Int, cy: Int) -> (top: Double, bottom: Double) {
+        let c = columnIndex[cx]
+        return (sampleFractions[topRow[cy] + c], sampleFractions[bottomRow[cy] + c])
+    }
 }

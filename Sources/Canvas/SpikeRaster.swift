@@ -114,8 +114,16 @@ public struct SpikeRaster: Sendable {
 
     /// Spikes as density-coloured dots (the classic raster).
     private func drawSpikes(into buffer: inout CellBuffer, canvas: inout BrailleCanvas, plot: Rect, theme: Theme) {
+        // Spikes come in runs of equal times (a sampled state's units): the column is computed
+        // once per run (the same time gives the same column).
+        var lastTime = Double.nan, lastColumn: Int? = nil
         for (t, n) in zip(spikeTimes, spikeNeurons) {
-            guard n >= 0, n < neuronCount, let column = dotColumn(t, dotWidth: canvas.dotWidth) else { continue }
+            guard n >= 0, n < neuronCount else { continue }
+            if t.bitPattern != lastTime.bitPattern {
+                lastTime = t
+                lastColumn = dotColumn(t, dotWidth: canvas.dotWidth)
+            }
+            guard let column = lastColumn else { continue }
             canvas.set(dotX: column, dotY: dotRow(n, dotHeight: canvas.dotHeight))
         }
         let density = densityColors(theme)

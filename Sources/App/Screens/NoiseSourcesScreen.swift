@@ -20,7 +20,7 @@ struct NoiseSourcesScreen: Screen {
         return readout.figures.compactMap { f in
             guard f.name.hasPrefix(prefix) else { return nil }
             let suffix = String(f.name.dropFirst(prefix.count))
-            guard !suffix.contains("_") else { return nil }
+            guard !suffix.utf8.contains(UInt8(ascii: "_")) else { return nil }   // (not Foundation's substring search)
             return (suffix, f.label.hasPrefix(labelPrefix) ? String(f.label.dropFirst(labelPrefix.count)) : suffix)
         }
     }
