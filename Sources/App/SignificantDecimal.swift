@@ -7,7 +7,7 @@ import Foundation
 /// point, rounded, and the exponent X of that rounding chooses the style as C's `%g` does
 /// (fixed with P − 1 − X decimals when −4 ≤ X < P, else exponential; trailing zeros dropped).
 /// Scaled values within 1e-6 of a rounding tie (where glibc's round-half-even on the exact
-/// binary value decides), zero, non-finite values and exponents beyond ±22 go to
+/// binary value decides), non-finite values and exponents beyond ±22 go to
 /// `String(format:)` itself, as `FixedDecimal` does.
 enum SignificantDecimal {
     enum Style { case general, exponential }
@@ -18,7 +18,11 @@ enum SignificantDecimal {
     /// `%.{digits}g` (style `.general`) or `%.{digits − 1}e` (style `.exponential`): `digits`
     /// significant digits, 1…9.
     static func format(_ x: Double, digits p: Int, style: Style = .general) -> String {
-        guard p >= 1, p <= 9, x.isFinite, x != 0 else { return fallback(x, p, style) }
+        guard p >= 1, p <= 9, x.isFinite else { return fallback(x, p, style) }
+        if x == 0 {   // "0" / "0.000e+00", signed like printf
+            let zero = style == .general ? "0" : "0" + (p > 1 ? "." + String(repeating: "0", count: p - 1) : "") + "e+00"
+            return x.sign == .minus ? "-" + zero : zero
+        }
         if x < 0 { return "-" + format(-x, digits: p, style: style) }
         let low = Int(powers[p - 1]), high = Int(powers[p])
         var e = Int(log10(x).rounded(.down))

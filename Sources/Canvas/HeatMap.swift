@@ -353,8 +353,10 @@ public struct HeatMap: Sendable {
 
     /// The heat map's cells for a `width × height` plot (nil where both samples are NaN) and,
     /// per cell, the background for overlays (the colour of the mean of the cell's two samples).
+    /// (`indexingSamples: false` resamples every position through `value(fx:fy:)`, the definition
+    /// the nearest-sample index follows; for tests.)
     func fieldCells(width w: Int, height h: Int, range: ClosedRange<Double>, gradient grad: Gradient,
-                    theme: Theme) -> (cells: [Cell?], mean: [Color]) {
+                    theme: Theme, indexingSamples: Bool = true) -> (cells: [Cell?], mean: [Color]) {
         let background = theme.style(.text).background
         var mean = [Color](repeating: background, count: w * h)
         var cells = [Cell?](repeating: nil, count: w * h)
@@ -367,7 +369,7 @@ public struct HeatMap: Sendable {
         // Nearest resampling picks one sample per position, and the column and row it picks
         // depend on x and y alone: index them once and colour each sample once (the maps whose
         // values change every frame, e.g. running correlations, are resampled every frame).
-        let nearest = NearestSamples(self, range: range, fxs: fxs, fyTop: fyTop, fyBottom: fyBottom)
+        let nearest = indexingSamples ? NearestSamples(self, range: range, fxs: fxs, fyTop: fyTop, fyBottom: fyBottom) : nil
         for cy in 0..<h {
             for cx in 0..<w {
                 let top: Double, bottom: Double
