@@ -89,12 +89,23 @@ public struct BrailleCanvas: Sendable {
         let sx = a.x < b.x ? 1 : -1
         let sy = a.y < b.y ? 1 : -1
         var err = dx + dy
-        while true {
-            set(dotX: x, dotY: y, color: color)
-            if x == b.x && y == b.y { break }
-            let e2 = 2 * err
-            if e2 >= dy { err += dy; x += sx }
-            if e2 <= dx { err += dx; y += sy }
+        // `set(dotX:dotY:color:)` per dot, on the arrays' storage directly (lines are most of a
+        // plot's dots; issue 13).
+        let w = width, dw = dotWidth, dh = dotHeight
+        masks.withUnsafeMutableBufferPointer { m in
+            colors.withUnsafeMutableBufferPointer { c in
+                while true {
+                    if x >= 0, y >= 0, x < dw, y < dh {
+                        let i = (y / 4) * w + x / 2
+                        m[i] |= Glyphs.brailleBit(row: y % 4, column: x % 2)
+                        c[i] = color
+                    }
+                    if x == b.x && y == b.y { break }
+                    let e2 = 2 * err
+                    if e2 >= dy { err += dy; x += sx }
+                    if e2 <= dx { err += dx; y += sy }
+                }
+            }
         }
     }
 

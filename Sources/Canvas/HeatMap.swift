@@ -369,12 +369,15 @@ public struct HeatMap: Sendable {
         // Nearest resampling picks one sample per position, and the column and row it picks
         // depend on x and y alone: index them once and colour each sample once (the maps whose
         // values change every frame, e.g. running correlations, are resampled every frame).
-        let nearest = indexingSamples ? NearestSamples(self, range: range, fxs: fxs, fyTop: fyTop, fyBottom: fyBottom) : nil
+        let nearest = indexingSamples
+            ? NearestSamples(self, range: range, gradient: grad, fxs: fxs, fyTop: fyTop, fyBottom: fyBottom) : nil
         for cy in 0..<h {
             for cx in 0..<w {
                 let top: Double, bottom: Double
+                var ti = 0, bi = 0   // the samples' indices (nearest)
                 if let nearest {
-                    (top, bottom) = nearest.fractions(cx: cx, cy: cy)
+                    (ti, bi) = nearest.indices(cx: cx, cy: cy)
+                    (top, bottom) = (nearest.sampleFractions[ti], nearest.sampleFractions[bi])
                 } else {
                     top = fraction(value(fx: fxs[cx], fy: fyTop[cy]), range)
                     bottom = fraction(value(fx: fxs[cx], fy: fyBottom[cy]), range)
@@ -397,11 +400,16 @@ public struct HeatMap: Sendable {
                     mean[cy * w + cx] = grad.color(at: m)
                     switch (top.isFinite, bottom.isFinite) {
                     case (true, true):
-                        let (ct, cb) = (grad.color(at: top), grad.color(at: bottom))
+                        let ct = nearest.map { $0.sampleColors[ti] } ?? grad.color(at: top)
+                        let cb = nearest.map { $0.sampleColors[bi] } ?? grad.color(at: bottom)
                         cell = ct == cb ? Cell(Glyphs.fullBlock, style: Style(foreground: ct, background: background))
                             : Cell(Glyphs.upperHalf, style: Style(foreground: ct, background: cb))
-                    case (true, false): cell = Cell(Glyphs.upperHalf, style: Style(foreground: grad.color(at: top), background: background))
-                    default: cell = Cell(Glyphs.lowerHalf, style: Style(foreground: grad.color(at: bottom), background: background))
+                    case (true, false):
+                        let ct = nearest.map { $0.sampleColors[ti] } ?? grad.color(at: top)
+                        cell = Cell(Glyphs.upperHalf, style: Style(foreground: ct, background: background))
+                    default:
+                        let cb = nearest.map { $0.sampleColors[bi] } ?? grad.color(at: bottom)
+                        cell = Cell(Glyphs.lowerHalf, style: Style(foreground: cb, background: background))
                     }
                 }
                 cells[cy * w + cx] = cell
@@ -412,16 +420,18 @@ public struct HeatMap: Sendable {
 }
 
 /// The samples nearest resampling reads for each cell's two halves, by column and row, and the
-/// normalised value of every sample: `fractions(cx:cy:)` is exactly
-/// `fraction(value(fx:fy:))` at the cell's two positions, without resampling per cell.
+/// normalised value and colour of every sample: `sampleFractions[indices(cx:cy:)]` is exactly
+/// `fraction(value(fx:fy:))` at the cell's two positions, without resampling per cell, and
+/// `sampleColors` the gradient's colour of each.
 private struct NearestSamples {
     let columnIndex: [Int]
     let topRow: [Int]
     let bottomRow: [Int]
     let sampleFractions: [Double]
+    let sampleColors: [Color]
 
     /// nil unless the map resamples nearest and has a full grid (else `value` decides per point).
-    init?(_ map: HeatMap, range: ClosedRange<Double>, fxs: [Double], fyTop: [Double], fyBottom: [Double]) {
+    init?(_ map: HeatMap, range: ClosedRange<Double>, gradient: Gradient, fxs: [Double], fyTop: [Double], fyBottom: [Double]) {
         let columns = map.columns, rows = map.rows
         guard map.resampling == .nearest, columns > 0, rows > 0, map.values.count >= columns * rows,
               fxs.allSatisfy(\.isFinite), fyTop.allSatisfy(\.isFinite), fyBottom.allSatisfy(\.isFinite) else { return nil }
@@ -430,11 +440,12 @@ private struct NearestSamples {
         topRow = fyTop.map { Int((min(1, max(0, $0)) * Double(rows - 1)).rounded()) * columns }
         bottomRow = fyBottom.map { Int((min(1, max(0, $0)) * Double(rows - 1)).rounded()) * columns }
         sampleFractions = map.values.prefix(columns * rows).map { map.fraction($0, range) }
+        sampleColors = sampleFractions.map { gradient.color(at: $0) }
     }
 
     @inline(__always)
-    func fractions(cx: Int, cy: Int) -> (top: Double, bottom: Double) {
+    func indices(cx: Int, cy: Int) -> (top: Int, bottom: Int) {
         let c = columnIndex[cx]
-        return (sampleFractions[topRow[cy] + c], sampleFractions[bottomRow[cy] + c])
+        return (topRow[cy] + c, bottomRow[cy] + c)
     }
 }

@@ -71,7 +71,8 @@ struct NaturalGradientScreen: Screen {
             guard let l = readout.landscapes.first else { return }
             var ordered = l
             ordered.trails = Self.learners.compactMap { learner in
-                l.trails.first { $0.name == learner.name.replacingOccurrences(of: "_", with: " ") }
+                let spaced = String(learner.name.map { $0 == "_" ? " " : $0 })
+                return l.trails.first { $0.name == spaced }
                     .map { (name: learner.name, points: $0.points) }
             }
             let colors = Dictionary(uniqueKeysWithValues: Self.learners.map { ($0.name, $0.color) })
