@@ -117,14 +117,15 @@ public struct SpikeRaster: Sendable {
         // Spikes come in runs of equal times (a sampled state's units): the column is computed
         // once per run (the same time gives the same column).
         var lastTime = Double.nan, lastColumn: Int? = nil
+        let dotWidth = canvas.dotWidth, dotHeight = canvas.dotHeight
         for (t, n) in zip(spikeTimes, spikeNeurons) {
             guard n >= 0, n < neuronCount else { continue }
             if t.bitPattern != lastTime.bitPattern {
                 lastTime = t
-                lastColumn = dotColumn(t, dotWidth: canvas.dotWidth)
+                lastColumn = dotColumn(t, dotWidth: dotWidth)
             }
             guard let column = lastColumn else { continue }
-            canvas.set(dotX: column, dotY: dotRow(n, dotHeight: canvas.dotHeight))
+            canvas.set(dotX: column, dotY: dotRow(n, dotHeight: dotHeight))
         }
         let density = densityColors(theme)
         for cy in 0..<canvas.height {
