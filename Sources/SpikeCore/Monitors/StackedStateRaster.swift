@@ -26,20 +26,27 @@ public enum StackedStateRaster {
         let mask = n == Int.bitWidth - 1 ? Int.max : (1 << n) - 1
         var total = 0
         for lane in lanes { for state in lane { total += (state & mask).nonzeroBitCount } }
-        var times = [Double](), neurons = [Int32]()
-        times.reserveCapacity(total)
-        neurons.reserveCapacity(total)
-        for i in 0..<count {
-            let t = stamps[i]
-            for (l, lane) in lanes.enumerated() {
-                var bits = lane[i] & mask
-                // Highest bit first: bit n − 1 − k is unit k.
-                while bits != 0 {
-                    let b = Int.bitWidth - 1 - bits.leadingZeroBitCount
-                    bits &= ~(1 << b)
-                    times.append(t)
-                    neurons.append(Int32(l * n + (n - 1 - b)))
+        // Written straight into storage of the counted size (this runs every frame over
+        // thousands of spikes).
+        var neurons = [Int32](repeating: 0, count: total)
+        let times = [Double](unsafeUninitializedCapacity: total) { timeOut, written in
+            neurons.withUnsafeMutableBufferPointer { neuronOut in
+                var j = 0
+                for i in 0..<count {
+                    let t = stamps[i]
+                    for l in 0..<lanes.count {
+                        var bits = lanes[l][i] & mask
+                        // Highest bit first: bit n − 1 − k is unit k.
+                        while bits != 0 {
+                            let b = Int.bitWidth - 1 - bits.leadingZeroBitCount
+                            bits &= ~(1 << b)
+                            timeOut.initializeElement(at: j, to: t)
+                            neuronOut[j] = Int32(l * n + (n - 1 - b))
+                            j += 1
+                        }
+                    }
                 }
+                written = j
             }
         }
         return (times, neurons)
