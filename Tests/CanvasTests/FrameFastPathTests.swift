@@ -3,23 +3,14 @@ import Testing
 
 /// The drawing fast paths of issue 13 give exactly what the definitions they replace give.
 @Suite struct FrameFastPathTests {
-    struct LCG {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state >> 11
-        }
-        mutating func unit() -> Double { Double(next() % 1_000_001) / 1_000_000 }
-    }
-
     /// Nearest heat maps: the per-frame sample index equals resampling every position, over
     /// random grids (NaN holes included), plot sizes, value ranges and colour depths.
     @Test func nearestSampleIndexEqualsResamplingEveryCell() {
-        var g = LCG(state: 0x4EA7)
+        var g = TestRandom(seed: 0x4EA7)
         let themes = [ColorDepth.trueColor, .palette256, .ansi16, .none].map { Theme.defaultTheme.reduced(to: $0) }
         for trial in 0..<200 {
             let columns = 1 + Int(g.next() % 25), rows = 1 + Int(g.next() % 25)
-            let values = (0..<columns * rows).map { _ in g.next() % 13 == 0 ? Double.nan : g.unit() * 2 - 1 }
+            let values = (0..<columns * rows).map { _ in g.next() % 13 == 0 ? Double.nan : g.uniform() * 2 - 1 }
             let map = HeatMap(columns: columns, rows: rows, values: values, xRange: 0...1, yRange: 0...1,
                               valueRange: trial % 2 == 0 ? -0.3...0.3 : nil, resampling: .nearest)
             let w = 1 + Int(g.next() % 60), h = 1 + Int(g.next() % 20)
