@@ -6,10 +6,13 @@ import Foundation
 /// fraction lies within 1e-6 of a tie (where the multiplication may have rounded across it
 /// and glibc's round-half-even on the exact binary value decides), negative values, zero
 /// with a sign, huge values and non-finite values go to `String(format:)` itself.
+/// A negative value is `-` and the text of its magnitude, as printf writes it (rounding to
+/// nearest is symmetric, and printf keeps the sign of a negative value that rounds to zero).
 enum FixedDecimal {
     private static let scales: [Double] = [1, 10, 100, 1000, 10000]
 
     static func format(_ x: Double, decimals: Int) -> String {
+        if x.sign == .minus, x.isFinite, x != 0 { return "-" + format(-x, decimals: decimals) }
         guard decimals >= 0, decimals < scales.count, x.isFinite, x.sign == .plus else { return fallback(x, decimals) }
         let scale = scales[decimals]
         let scaled = x * scale

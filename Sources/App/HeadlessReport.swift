@@ -109,9 +109,9 @@ extension String {
         guard d.isFinite else { self = d.isNaN ? "—" : (d > 0 ? "∞" : "-∞"); return }
         let a = abs(d)
         if a != 0 && (a < 1e-3 || a >= 1e6) {
-            self = String(format: "%.3e", d)
+            self = SignificantDecimal.format(d, digits: 4, style: .exponential)
         } else {
-            self = String(format: a >= 1000 ? "%.1f" : a >= 100 ? "%.2f" : a >= 10 ? "%.3f" : "%.4f", d)
+            self = FixedDecimal.format(d, decimals: a >= 1000 ? 1 : a >= 100 ? 2 : a >= 10 ? 3 : 4)
         }
     }
 }

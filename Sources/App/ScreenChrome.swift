@@ -86,7 +86,7 @@ enum ScreenChrome {
             parts.append("chip " + chipTime(clock.chipWallMs(biologicalMs: bio)))
             if app.measuredSpeed > 0 {
                 let relative = clock.emulationSpeedRelativeToChip(biologicalMsPerWallMs: app.measuredSpeed)
-                parts.append("emulation " + String(format: "%.1e", relative) + "× chip")
+                parts.append("emulation " + SignificantDecimal.format(relative, digits: 2, style: .exponential) + "× chip")
             }
         }
         return parts
@@ -94,7 +94,8 @@ enum ScreenChrome {
 
     /// A chip wall-clock duration in ms with a readable unit.
     static func chipTime(_ ms: Double) -> String {
-        ms >= 1000 ? String(format: "%.2f s", ms / 1000) : ms >= 1 ? String(format: "%.2f ms", ms) : String(format: "%.1f µs", ms * 1000)
+        ms >= 1000 ? FixedDecimal.format(ms / 1000, decimals: 2) + " s" : ms >= 1 ? FixedDecimal.format(ms, decimals: 2) + " ms"
+            : FixedDecimal.format(ms * 1000, decimals: 1) + " µs"
     }
 
     static func titleText(_ app: SpikettyApp) -> String {

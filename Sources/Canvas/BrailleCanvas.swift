@@ -42,14 +42,14 @@ public struct BrailleCanvas: Sendable {
     public mutating func set(dotX: Int, dotY: Int, color: Color = .default) {
         guard dotX >= 0, dotY >= 0, dotX < dotWidth, dotY < dotHeight else { return }
         let i = (dotY / 4) * width + dotX / 2
-        masks[i] |= Glyphs.brailleBits[dotY % 4][dotX % 2]
+        masks[i] |= Glyphs.brailleBit(row: dotY % 4, column: dotX % 2)
         colors[i] = color
     }
 
     /// Whether the dot (dotX, dotY) is on.
     public func isSet(dotX: Int, dotY: Int) -> Bool {
         guard dotX >= 0, dotY >= 0, dotX < dotWidth, dotY < dotHeight else { return false }
-        return masks[(dotY / 4) * width + dotX / 2] & Glyphs.brailleBits[dotY % 4][dotX % 2] != 0
+        return masks[(dotY / 4) * width + dotX / 2] & Glyphs.brailleBit(row: dotY % 4, column: dotX % 2) != 0
     }
 
     /// The dot mask of cell (x, y) (0 when empty or outside).
@@ -89,12 +89,23 @@ public struct BrailleCanvas: Sendable {
         let sx = a.x < b.x ? 1 : -1
         let sy = a.y < b.y ? 1 : -1
         var err = dx + dy
-        while true {
-            set(dotX: x, dotY: y, color: color)
-            if x == b.x && y == b.y { break }
-            let e2 = 2 * err
-            if e2 >= dy { err += dy; x += sx }
-            if e2 <= dx { err += dx; y += sy }
+        // `set(dotX:dotY:color:)` per dot, on the arrays' storage directly (lines are most of a
+        // plot's dots; issue 13).
+        let w = width, dw = dotWidth, dh = dotHeight
+        masks.withUnsafeMutableBufferPointer { m in
+            colors.withUnsafeMutableBufferPointer { c in
+                while true {
+                    if x >= 0, y >= 0, x < dw, y < dh {
+                        let i = (y / 4) * w + x / 2
+                        m[i] |= Glyphs.brailleBit(row: y % 4, column: x % 2)
+                        c[i] = color
+                    }
+                    if x == b.x && y == b.y { break }
+                    let e2 = 2 * err
+                    if e2 >= dy { err += dy; x += sx }
+                    if e2 <= dx { err += dx; y += sy }
+                }
+            }
         }
     }
 

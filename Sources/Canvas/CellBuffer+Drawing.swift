@@ -94,6 +94,11 @@ extension Unicode.Scalar {
     /// skips the Unicode property lookup.
     @inlinable
     public var isNonspacingMark: Bool {
-        value >= 0x300 && properties.generalCategory == .nonspacingMark
+        // Blocks without nonspacing marks answered without the property lookup: Greek, general
+        // punctuation to the arrows, box drawing, blocks, shapes and braille (what the widgets
+        // draw; `NonspacingMarkFastPathTests` checks every scalar of these ranges).
+        let v = value
+        if v < 0x300 || (v >= 0x370 && v < 0x483) || (v >= 0x2000 && v < 0x20D0) || (v >= 0x20F1 && v < 0x2CEF) { return false }
+        return properties.generalCategory == .nonspacingMark
     }
 }

@@ -11,7 +11,9 @@ public struct CellBuffer: Equatable, Sendable {
     public init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)
         self.height = max(0, height)
-        cells = Array(repeating: fill, count: self.width * self.height)
+        // A shared array of the fill cell (copied, one memcpy, at the first write; filling cell
+        // by cell was ~5 % of a frame's drawing at 200x60).
+        cells = FilledCells.shared.cells(count: self.width * self.height, of: fill)
     }
 
     /// A buffer whose rows are the given strings (one scalar per cell), padded with blanks.
@@ -59,6 +61,10 @@ public struct CellBuffer: Equatable, Sendable {
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let x0 = max(0, rect.x), x1 = min(width, rect.maxX), y0 = max(0, rect.y), y1 = min(height, rect.maxY)
         guard x1 > x0, y1 > y0 else { return }
+        if x0 == 0 && y0 == 0 && x1 == width && y1 == height {
+            cells = FilledCells.shared.cells(count: cells.count, of: cell)   // the whole buffer
+            return
+        }
         let w = width
         cells.withUnsafeMutableBufferPointer { p in
             for y in y0..<y1 { UnsafeMutableBufferPointer(rebasing: p[(y * w + x0)..<(y * w + x1)]).update(repeating: cell) }

@@ -9,6 +9,13 @@ public enum Glyphs {
     ]
 
     /// The braille glyph for a dot mask (0 gives the blank braille pattern U+2800).
+    /// `brailleBits[row][column]` without the nested arrays (it is looked up for every dot drawn):
+    /// the eight bits packed row by row into one word.
+    @inline(__always)
+    public static func brailleBit(row: Int, column: Int) -> UInt8 {
+        UInt8(truncatingIfNeeded: UInt64(0x8040_2004_1002_0801) >> UInt64(8 * (row &* 2 &+ column) & 63))
+    }
+
     public static func braille(_ mask: UInt8) -> Unicode.Scalar {
         Unicode.Scalar(0x2800 + UInt32(mask))!
     }

@@ -66,9 +66,14 @@ public struct Panel: Sendable {
         let titleStyle = theme.style(.title)
         buffer.put(" ", x: x0 + 2, y: y0, style: titleStyle, clip: clip)
         var x = x0 + 3
+        guard let hotkey else {   // nothing to highlight: the title in one go (same cells)
+            x += buffer.put(left, x: x, y: y0, style: titleStyle, clip: clip)
+            buffer.put(" ", x: x, y: y0, style: titleStyle, clip: clip)
+            return inside
+        }
         var highlighted = false
         for ch in left {
-            let isHotkey = !highlighted && hotkey.map { String($0).lowercased() == String(ch).lowercased() } == true
+            let isHotkey = !highlighted && String(hotkey).lowercased() == String(ch).lowercased()
             if isHotkey { highlighted = true }
             x += buffer.put(String(ch), x: x, y: y0, style: isHotkey ? theme.style(.hotkey) : titleStyle, clip: clip)
         }

@@ -114,17 +114,25 @@ public struct SpikeRaster: Sendable {
 
     /// Spikes as density-coloured dots (the classic raster).
     private func drawSpikes(into buffer: inout CellBuffer, canvas: inout BrailleCanvas, plot: Rect, theme: Theme) {
+        // Spikes come in runs of equal times (a sampled state's units): the column is computed
+        // once per run (the same time gives the same column).
+        var lastTime = Double.nan, lastColumn: Int? = nil
+        let dotWidth = canvas.dotWidth, dotHeight = canvas.dotHeight
         for (t, n) in zip(spikeTimes, spikeNeurons) {
-            guard n >= 0, n < neuronCount, let column = dotColumn(t, dotWidth: canvas.dotWidth) else { continue }
-            canvas.set(dotX: column, dotY: dotRow(n, dotHeight: canvas.dotHeight))
+            guard n >= 0, n < neuronCount else { continue }
+            if t.bitPattern != lastTime.bitPattern {
+                lastTime = t
+                lastColumn = dotColumn(t, dotWidth: dotWidth)
+            }
+            guard let column = lastColumn else { continue }
+            canvas.set(dotX: column, dotY: dotRow(n, dotHeight: dotHeight))
         }
-        let fixed = color.map(theme.color)
-        let gradient = theme.gradient(.spike)
+        let density = densityColors(theme)
         for cy in 0..<canvas.height {
             for cx in 0..<canvas.width {
                 let on = canvas.mask(cellX: cx, cellY: cy).nonzeroBitCount
                 guard on > 0 else { continue }
-                canvas.setColor(fixed ?? gradient.color(at: Double(on - 1) / 7), cellX: cx, cellY: cy)
+                canvas.setColor(density[on - 1], cellX: cx, cellY: cy)
             }
         }
         canvas.render(into: &buffer, area: plot)
@@ -150,8 +158,8 @@ public struct SpikeRaster: Sendable {
                 bars.set(dotX: c, dotY: top + 3)
             }
         }
-        let fixed = color.map(theme.color)
         let gradient = theme.gradient(.spike)
+        let density = densityColors(theme)
         let barColor = onWindowColor.map(theme.color)
             ?? HeatMap.darkened(gradient.color(at: 0), by: 0.6, depth: theme.depth) ?? theme.style(.dim).foreground
         for cy in 0..<spikes.height {
@@ -160,7 +168,7 @@ public struct SpikeRaster: Sendable {
                 let barMask = bars.mask(cellX: cx, cellY: cy)
                 guard spikeMask | barMask != 0 else { continue }
                 let on = spikeMask.nonzeroBitCount
-                let fg = on > 0 ? fixed ?? gradient.color(at: Double(on - 1) / 7) : barColor
+                let fg = on > 0 ? density[on - 1] : barColor
                 let attributes: Attributes = on == 0 && theme.depth == .none ? .dim : []
                 buffer.modify(x: plot.x + cx, y: plot.y + cy, clip: plot) { cell in
                     cell = Cell(Glyphs.braille(spikeMask | barMask),
@@ -168,6 +176,14 @@ public struct SpikeRaster: Sendable {
                 }
             }
         }
+    }
+
+    /// The colour of a cell with 1…8 spike dots on (index: dots − 1): `color`, or the spike
+    /// gradient at (dots − 1)/7, computed once per frame instead of once per cell.
+    private func densityColors(_ theme: Theme) -> [Color] {
+        if let fixed = color.map(theme.color) { return Array(repeating: fixed, count: 8) }
+        let gradient = theme.gradient(.spike)
+        return (0..<8).map { gradient.color(at: Double($0) / 7) }
     }
 
     /// The dot row of neuron `n`: when every neuron has a row, neurons are spread evenly with

@@ -71,13 +71,18 @@ struct FrameEncoder {
         var resolvedStyle: Style? = nil     // memo of the last resolution (neighbours share it)
         var resolved = Pen.normal
         let blank = Cell.blank
+        // The last scalar shown and what it is shown as (runs of half blocks and box lines
+        // would ask wcwidth for every cell).
+        var lastScalar: Unicode.Scalar = "\u{0}", lastShown = CellDiff.displayScalar("\u{0}", width: scalarWidth)
         for y in 0..<area.rows {
             let rowStart = y * width
+            // A row whose bytes are all the same shows the same cells: nothing to send.
+            if let old, CellBits.sameRow(cells, old, from: rowStart, count: area.cols) { continue }
             for x in 0..<area.cols {
                 let i = rowStart + x
                 let cell = cells[i]
                 if let old {
-                    if old[i] == cell { continue }
+                    if CellBits.same(cells, old, at: i) || old[i] == cell { continue }
                 } else if cell == blank {
                     continue
                 }
@@ -94,7 +99,11 @@ struct FrameEncoder {
                     setPen(resolved, from: &pen, out: &out)
                     penStyle = cell.style
                 }
-                Self.appendUTF8(CellDiff.displayScalar(cell.character, width: scalarWidth), to: &out)
+                if cell.character != lastScalar {
+                    lastScalar = cell.character
+                    lastShown = CellDiff.displayScalar(cell.character, width: scalarWidth)
+                }
+                Self.appendUTF8(lastShown, to: &out)
                 if x + 1 < area.screenWidth { cursorRow = y; cursorCol = x + 1 } else { cursorRow = -1; cursorCol = -1 }
             }
         }

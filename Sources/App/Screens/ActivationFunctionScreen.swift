@@ -40,7 +40,7 @@ struct ActivationFunctionScreen: Screen {
         switch pane {
         case .sweep:
             let fit = readout.figure("v_p05_mv").flatMap { $0.isFinite ? $0 : nil }
-            let right = fit.map { String(format: " v_p05 %.2f mV  α %.3f mV ", $0, readout.figure("alpha_mv") ?? .nan) } ?? ""
+            let right = fit.map { " v_p05 " + FixedDecimal.format($0, decimals: 2) + " mV  α " + FixedDecimal.format(readout.figure("alpha_mv") ?? .nan, decimals: 3) + " mV " } ?? ""
             let inner = Panel(title: "activation function p_on(E_l)", rightTitle: right, role: role)
                 .render(into: &buffer, area: area, theme: theme)
             var series: [LinePlot.Series] = []

@@ -50,7 +50,7 @@ struct DeterministicEnsembleScreen: Screen {
             let hs = readout.histograms
             guard let first = hs.first else { return }
             let groups = first.counts.indices.map { i in
-                BarChart.Group(label: String(format: "%.2g", pow(10, first.lowerEdge + (Double(i) + 0.5) * first.binWidth)),
+                BarChart.Group(label: SignificantDecimal.format(pow(10, first.lowerEdge + (Double(i) + 0.5) * first.binWidth), digits: 2),
                                values: hs.map { i < $0.counts.count ? $0.counts[i] : .nan })
             }
             BarChart(groups: groups, seriesNames: hs.map(\.label),
@@ -67,7 +67,7 @@ struct DeterministicEnsembleScreen: Screen {
                 .render(into: &buffer, area: inner, theme: theme)
             context.hits.timePlot(inner)
         case .correlation:
-            let r = readout.figure("input_corr_mean_ensemble").map { String(format: " mean %.3f ", $0) } ?? ""
+            let r = readout.figure("input_corr_mean_ensemble").map { " mean " + FixedDecimal.format($0, decimals: 3) + " " } ?? ""
             let inner = panel("background-input correlation ρ_kl", pane, context, right: r).render(into: &buffer, area: area, theme: theme)
             guard let l = readout.landscapes.first(where: { $0.label == "input correlation" }) else { return }
             HeatMap(columns: l.columns, rows: l.rows, values: l.values.map { $0.isFinite ? $0 : 0 }, xRange: l.xRange, yRange: l.yRange,

@@ -54,7 +54,7 @@ struct HighConductanceScreen: Screen {
             raster.render(into: &buffer, area: inner, theme: theme)
             context.hits.raster(raster, area: inner)
         case .histogram:
-            let sd = readout.figure("membrane_sd_mv").map { " σ " + String(format: "%.2f", $0) + " mV " } ?? ""
+            let sd = readout.figure("membrane_sd_mv").map { " σ " + FixedDecimal.format($0, decimals: 2) + " mV " } ?? ""
             let inner = panel("free membrane potential", pane, context, right: sd).render(into: &buffer, area: area, theme: theme)
             guard let h = readout.histograms.first else { return }
             HistogramPlot(lowerEdge: h.lowerEdge, binWidth: h.binWidth, values: h.density, curve: h.theoryDensity,

@@ -71,7 +71,7 @@ struct LIFSamplingScreen: Screen {
                 context.hits.timePlot(parts[1])
             }
         case .divergence:
-            let dkl = readout.figure("dkl_target_sampled").map { " " + String(format: "%.4f", $0) + " " } ?? ""
+            let dkl = readout.figure("dkl_target_sampled").map { " " + FixedDecimal.format($0, decimals: 4) + " " } ?? ""
             let inner = panel("D_KL(p*‖p) vs sampled time", pane, context, right: dkl).render(into: &buffer, area: area, theme: theme)
             var series: [LinePlot.Series] = []
             for (name, label, color) in [("dkl_target_sampled", "LIF", SeriesColor.gradient(.train, 0)),

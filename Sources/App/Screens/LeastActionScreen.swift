@@ -123,7 +123,7 @@ enum LeastActionPanels {
     static func compact(_ x: Double) -> String {
         guard x.isFinite else { return "—" }
         if x == 0 { return "0" }
-        return String(format: "%.3g", x)
+        return SignificantDecimal.format(x, digits: 3)
     }
 
     /// The oscilloscope: the readout's traces as lines, named `names` in order, y fixed to `bounds`.

@@ -83,7 +83,7 @@ struct MixingScreen: Screen {
     /// One stream: header with counters, images, class strip.
     private func drawStream(_ s: SampleStream, theme: Theme, into buffer: inout CellBuffer, area: Rect) {
         let rate = s.slots > 0 ? 1000 * Double(s.switches) / Double(s.slots) : 0
-        let header = "\(s.label): \(s.switches) switches (\(String(format: "%.1f", rate))/1000)  D_KL \(String(format: "%.3f", s.occupancyDivergence))  kept \(s.keptSamples)"
+        let header = "\(s.label): \(s.switches) switches (\(FixedDecimal.format(rate, decimals: 1))/1000)  D_KL \(FixedDecimal.format(s.occupancyDivergence, decimals: 3))  kept \(s.keptSamples)"
         _ = buffer.put(header.truncated(toCells: area.width), x: area.x, y: area.y, style: theme.style(.title), clip: area)
         guard area.height >= 3 else { return }
         let imageRows = min(s.imageHeight / 2, area.height - 2)
@@ -130,7 +130,7 @@ struct MixingScreen: Screen {
     /// Background rate over the last periods and the effective-temperature gauge (science.md 3.6 table).
     private func drawRate(_ rate: Series, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
         let t = readout.figure("effective_temperature") ?? .nan
-        let gauge = " T_eff \(String(format: "%.2f", t)) "
+        let gauge = " T_eff \(FixedDecimal.format(t, decimals: 2)) "
         let inner = panel(area.width >= 50 ? "background rate · samples kept at the troughs" : "rate", .energy, context, right: gauge)
             .render(into: &buffer, area: area, theme: context.theme)
         LinePlot(series: [LinePlot.Series(name: "rate", points: context.zoomedTime(PlotData.points(rate)), color: .gradient(.temp, 0.8))],

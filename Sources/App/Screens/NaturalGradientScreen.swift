@@ -71,7 +71,8 @@ struct NaturalGradientScreen: Screen {
             guard let l = readout.landscapes.first else { return }
             var ordered = l
             ordered.trails = Self.learners.compactMap { learner in
-                l.trails.first { $0.name == learner.name.replacingOccurrences(of: "_", with: " ") }
+                let spaced = String(learner.name.map { $0 == "_" ? " " : $0 })
+                return l.trails.first { $0.name == spaced }
                     .map { (name: learner.name, points: $0.points) }
             }
             let colors = Dictionary(uniqueKeysWithValues: Self.learners.map { ($0.name, $0.color) })
@@ -98,7 +99,7 @@ struct NaturalGradientScreen: Screen {
                 "γ₀ = 1/I₁, γ_u, γ_w from g₁…g₄(m, v, q) by quadrature",
                 "approx:  γ_u → 0.95/c_ε,  γ_w → 0.05 V",
                 "c_ε = {\(String(format6: readout.figure("c_eps_per_s") ?? .nan))} /s   q = {\(String(format6: readout.figure("q") ?? .nan))}",
-                "max |Δw| natural α vs natural = {\(String(format: "%.1e", readout.figure("invariance_max_abs_diff") ?? .nan))}",
+                "max |Δw| natural α vs natural = {\(SignificantDecimal.format(readout.figure("invariance_max_abs_diff") ?? .nan, digits: 2, style: .exponential))}",
             ]
             EquationPanel(title: "the rules (Kreutzer et al. 2022)", lines: lines, role: role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)

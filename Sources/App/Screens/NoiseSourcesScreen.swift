@@ -20,7 +20,7 @@ struct NoiseSourcesScreen: Screen {
         return readout.figures.compactMap { f in
             guard f.name.hasPrefix(prefix) else { return nil }
             let suffix = String(f.name.dropFirst(prefix.count))
-            guard !suffix.contains("_") else { return nil }
+            guard !suffix.utf8.contains(UInt8(ascii: "_")) else { return nil }   // (not Foundation's substring search)
             return (suffix, f.label.hasPrefix(labelPrefix) ? String(f.label.dropFirst(labelPrefix.count)) : suffix)
         }
     }
@@ -28,20 +28,22 @@ struct NoiseSourcesScreen: Screen {
 
     func render(_ readout: Readout, context: ScreenContext, into buffer: inout CellBuffer, area: Rect) {
         let focused = Pane(rawValue: context.focusedPane) ?? .raster
-        if context.zoomed { draw(focused, readout, context, &buffer, area); return }
+        let lanes = Self.lanes(readout)   // once per frame: three panes use them
+        let draw = { (pane: Pane, buffer: inout CellBuffer, area: Rect) in self.draw(pane, readout, lanes, context, &buffer, area) }
+        if context.zoomed { draw(focused, &buffer, area); return }
         if area.width >= 90 && area.height >= 26 {
             let cols = area.columns([3, 2])
             let left = cols[0].rows([2, 3]), right = cols[1].rows([3, 2])
-            draw(.raster, readout, context, &buffer, left[0])
-            draw(.dkl, readout, context, &buffer, left[1])
-            draw(.correlations, readout, context, &buffer, right[0])
-            draw(.figures, readout, context, &buffer, right[1])
+            draw(.raster, &buffer, left[0])
+            draw(.dkl, &buffer, left[1])
+            draw(.correlations, &buffer, right[0])
+            draw(.figures, &buffer, right[1])
         } else if area.width >= 50 && area.height >= 14 {
             let cols = area.columns([3, 2])
-            draw(.dkl, readout, context, &buffer, cols[0])
-            draw(.figures, readout, context, &buffer, cols[1])
+            draw(.dkl, &buffer, cols[0])
+            draw(.figures, &buffer, cols[1])
         } else {
-            draw(.dkl, readout, context, &buffer, area)
+            draw(.dkl, &buffer, area)
         }
     }
 
@@ -49,12 +51,13 @@ struct NoiseSourcesScreen: Screen {
         Panel(title: title, rightTitle: right, role: context.focusedPane == pane.rawValue ? .hotkey : (pane == .raster ? .rasterBox : .box))
     }
 
-    private func draw(_ pane: Pane, _ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
+    private func draw(_ pane: Pane, _ readout: Readout, _ lanes: [(suffix: String, label: String)], _ context: ScreenContext,
+                      _ buffer: inout CellBuffer, _ area: Rect) {
         context.hits.pane(pane.rawValue, area)
         let theme = context.theme
         switch pane {
         case .raster:
-            let names = Self.lanes(readout).map(\.label).joined(separator: " · ")
+            let names = lanes.map(\.label).joined(separator: " · ")
             let inner = panel("states of one network per source (rows: \(names))", pane, context).render(into: &buffer, area: area, theme: theme)
             guard let r = readout.raster else { return }
             let raster = r.widget(context, unit: 1000, timeAxisTitle: "time (s)", neuronAxisTitle: "unit")
@@ -63,7 +66,7 @@ struct NoiseSourcesScreen: Screen {
         case .dkl:
             let inner = panel("D_KL(p*‖p) vs sampled time, mean over networks", pane, context).render(into: &buffer, area: area, theme: theme)
             var series: [LinePlot.Series] = []
-            for (i, lane) in Self.lanes(readout).enumerated() {
+            for (i, lane) in lanes.enumerated() {
                 if let s = readout.series.first(where: { $0.name == "dkl_target_sampled_\(lane.suffix)" }) {
                     series.append(LinePlot.Series(name: lane.label, points: PlotData.points(s, positiveOnly: true), color: Self.colors[i]))
                 }
@@ -75,11 +78,10 @@ struct NoiseSourcesScreen: Screen {
             let maps = readout.landscapes
             guard !maps.isEmpty else { return }
             let rows = inner.rows([1, 1]).flatMap { $0.columns([1, 1]) }
-            let lanes = Self.lanes(readout)
             for (i, l) in maps.prefix(rows.count).enumerated() {
                 let cell = rows[i]
                 let suffix = i < lanes.count ? lanes[i].suffix : ""
-                let mean = readout.figure("input_corr_mean_\(suffix)").map { String(format: " %.3f", $0) } ?? ""
+                let mean = readout.figure("input_corr_mean_\(suffix)").map { " " + FixedDecimal.format($0, decimals: 3) } ?? ""
                 let title = (i < lanes.count ? lanes[i].label : l.label) + mean
                 _ = buffer.put(title, x: cell.x, y: cell.y, style: theme.style(.title), maxWidth: max(0, cell.width - 1))
                 let body = Rect(x: cell.x, y: cell.y + 1, width: cell.width, height: max(0, cell.height - 1))

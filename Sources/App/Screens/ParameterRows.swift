@@ -43,5 +43,5 @@ enum ParameterRows {
     }
 
     /// A number in at most 6 significant digits without trailing zeros: 3000, -51.5, 1e+06.
-    static func compact(_ d: Double) -> String { String(format: "%g", d) }
+    static func compact(_ d: Double) -> String { SignificantDecimal.format(d, digits: 6) }
 }

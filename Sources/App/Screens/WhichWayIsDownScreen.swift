@@ -56,7 +56,7 @@ struct WhichWayIsDownScreen: Screen {
         let theme = context.theme
         switch pane {
         case .landscape:
-            let alpha = readout.figure("attenuation").map { " α = " + String(format: "%.3g", $0) + " " } ?? ""
+            let alpha = readout.figure("attenuation").map { " α = " + SignificantDecimal.format($0, digits: 3) + " " } ?? ""
             let inner = Panel(title: "expected cost · log10 nats/s", rightTitle: alpha, role: role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
             guard let l = readout.landscapes.first else { return }
@@ -92,8 +92,8 @@ struct WhichWayIsDownScreen: Screen {
 
     /// The slide's argument (science.md 5.1) with the live α and the angle between the arrows.
     private func equationLines(_ r: Readout, rows: Int) -> [String] {
-        let alpha = "{" + String(format: "%.3g", r.figure("attenuation") ?? .nan) + "}"
-        let angle = "{" + String(format: "%.0f", r.figure("arrow_angle_deg") ?? .nan) + "°}"
+        let alpha = "{" + SignificantDecimal.format(r.figure("attenuation") ?? .nan, digits: 3) + "}"
+        let angle = "{" + FixedDecimal.format(r.figure("arrow_angle_deg") ?? .nan, decimals: 0) + "°}"
         var lines = [
             "Euclid:   Δw = −η ∇C(w)",
             "w = α·w_d ⇒ Δw = −η α² ∂C/∂w",

@@ -62,19 +62,9 @@ extension NoiseSourcesExperiment {
     /// draws as one on-window of `cycleMs`.
     func raster() -> Raster {
         let n = config.machine.unitCount
-        var times: [Double] = [], neurons: [Int32] = []
         let window = Double(config.rasterCycles) * config.cycleMs
-        for (l, lane) in lanes.enumerated() {
-            let count = lane.recentStates.count
-            for (i, state) in lane.recentStates.enumerated() {
-                let t = timeMs - Double(count - i) * config.cycleMs
-                for k in 0..<n where (state >> (n - 1 - k)) & 1 == 1 {
-                    times.append(t); neurons.append(Int32(l * n + k))
-                }
-            }
-        }
-        let order = times.indices.sorted { times[$0] < times[$1] }
+        let s = StackedStateRaster.spikes(lanes.map(\.recentStates), unitCount: n, timeMs: timeMs, spacingMs: config.cycleMs)
         return Raster(neuronCount: lanes.count * n, startMs: max(0, timeMs - window), endMs: max(timeMs, window),
-                      spikeTimesMs: order.map { times[$0] }, spikeNeurons: order.map { neurons[$0] }, onWindowMs: config.cycleMs)
+                      spikeTimesMs: s.times, spikeNeurons: s.neurons, onWindowMs: config.cycleMs)
     }
 }

@@ -81,16 +81,8 @@ extension SpikingNoiseSourcesExperiment {
     /// Network 0 of every lane, stacked (lane l's unit k is row l·n + k), z_k sampled every ms.
     func raster() -> Raster {
         let n = config.machine.unitCount
-        var times: [Double] = [], neurons: [Int32] = []
-        for (l, lane) in lanes.enumerated() {
-            let count = lane.recentStates.count
-            for (i, state) in lane.recentStates.enumerated() {
-                let t = timeMs - Double(count - i)
-                for k in 0..<n where (state >> (n - 1 - k)) & 1 == 1 { times.append(t); neurons.append(Int32(l * n + k)) }
-            }
-        }
-        let order = times.indices.sorted { times[$0] < times[$1] }
+        let s = StackedStateRaster.spikes(lanes.map(\.recentStates), unitCount: n, timeMs: timeMs, spacingMs: 1)
         return Raster(neuronCount: lanes.count * n, startMs: max(0, timeMs - config.rasterMs), endMs: max(timeMs, config.rasterMs),
-                      spikeTimesMs: order.map { times[$0] }, spikeNeurons: order.map { neurons[$0] }, onWindowMs: 1)
+                      spikeTimesMs: s.times, spikeNeurons: s.neurons, onWindowMs: 1)
     }
 }
