@@ -86,4 +86,29 @@ struct BackgroundTests {
         #expect(abs(gE.mean - expected) < 5 * 4.5 * gE.standardErrorOfMean)
         #expect(gI.mean < 1e-3)
     }
+
+    /// Changing rates keeps each neuron's CDF table equal to a fresh `poissonCDF(λ)` (it is
+    /// recomputed in place only when λ changed), and setting one background for all neurons
+    /// gives exactly what setting it neuron by neuron gives (an oscillation does this every step).
+    @Test func rateChangesKeepTheCDFTablesExact() {
+        let n = 7
+        var byNeuron = BackgroundInput(count: n, background: .sbsDefault, stepMs: 0.1, seed: 3)
+        var all = byNeuron
+        var rng = Xoshiro256StarStar(seed: 9, stream: 1)
+        for round in 0..<200 {
+            // Rates repeat now and then (unchanged λ) and include 0 and the inversion range.
+            let rateE = round % 5 == 0 ? 0 : [800.0, 3000, 3000, 12_000][Int(rng.next() % 4)] * (1 + rng.nextUniform())
+            let rateI = round % 7 == 0 ? 3000 : 3000 * (0.5 + rng.nextUniform())
+            let b = PoissonBackground(excRateHz: rateE, inhRateHz: rateI, excWeight: 0.001 * rng.nextUniform(), inhWeight: 0.002)
+            for k in 0..<n { byNeuron.setBackground(b, neuron: k) }
+            all.setBackgroundOfAll(b)
+            #expect(all.excRateHz == byNeuron.excRateHz && all.inhRateHz == byNeuron.inhRateHz)
+            #expect(all.excWeight == byNeuron.excWeight && all.inhWeight == byNeuron.inhWeight)
+            #expect(all.lambdaE == byNeuron.lambdaE && all.lambdaI == byNeuron.lambdaI)
+            #expect(all.cdfE == byNeuron.cdfE && all.cdfI == byNeuron.cdfI)
+            let fresh = (0..<n).flatMap { BackgroundInput.poissonCDF(byNeuron.lambdaE[$0]) }
+            let freshI = (0..<n).flatMap { BackgroundInput.poissonCDF(byNeuron.lambdaI[$0]) }
+            #expect(byNeuron.cdfE == fresh && byNeuron.cdfI == freshI)
+        }
+    }
 }

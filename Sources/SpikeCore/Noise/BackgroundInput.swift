@@ -70,10 +70,34 @@ public struct BackgroundInput: Sendable {
         inhRateHz[k] = background.inhRateHz
         excWeight[k] = background.excWeight
         inhWeight[k] = background.inhWeight
-        lambdaE[k] = background.excRateHz * stepMs / 1000
-        lambdaI[k] = background.inhRateHz * stepMs / 1000
-        cdfE.replaceSubrange(4 * k..<4 * k + 4, with: Self.poissonCDF(lambdaE[k]))
-        cdfI.replaceSubrange(4 * k..<4 * k + 4, with: Self.poissonCDF(lambdaI[k]))
+        let newLambdaE = background.excRateHz * stepMs / 1000, newLambdaI = background.inhRateHz * stepMs / 1000
+        // The CDF is a function of λ alone: recomputed (in place, no allocation) only when λ
+        // changed; an oscillating background (science.md 3.3) changes it every step.
+        let changedE = !(newLambdaE == lambdaE[k]), changedI = !(newLambdaI == lambdaI[k])
+        lambdaE[k] = newLambdaE
+        lambdaI[k] = newLambdaI
+        if changedE { Self.writePoissonCDF(newLambdaE, into: &cdfE, at: 4 * k) }
+        if changedI { Self.writePoissonCDF(newLambdaI, into: &cdfI, at: 4 * k) }
+    }
+
+    /// The same background for every neuron: what `setBackground(_:neuron:)` for each sets, with
+    /// λ and the CDF computed once (a whole population's rate is changed every step by an
+    /// oscillation).
+    public mutating func setBackgroundOfAll(_ background: PoissonBackground) {
+        guard count > 0 else { return }
+        setBackground(background, neuron: 0)
+        for k in 1..<count {
+            excRateHz[k] = background.excRateHz
+            inhRateHz[k] = background.inhRateHz
+            excWeight[k] = background.excWeight
+            inhWeight[k] = background.inhWeight
+            lambdaE[k] = lambdaE[0]
+            lambdaI[k] = lambdaI[0]
+            for c in 0..<4 {
+                cdfE[4 * k + c] = cdfE[c]
+                cdfI[4 * k + c] = cdfI[c]
+            }
+        }
     }
 
     /// Smallest λ for which `events` uses inversion instead of the hazard residual.
@@ -81,14 +105,20 @@ public struct BackgroundInput: Sendable {
 
     /// Poisson(λ) CDF F(0) … F(3), accumulated as p(0) = e^{−λ}, p(c) = p(c − 1)·λ/c.
     static func poissonCDF(_ lambda: Double) -> [Double] {
+        var out = [Double](repeating: 0, count: 4)
+        writePoissonCDF(lambda, into: &out, at: 0)
+        return out
+    }
+
+    /// `poissonCDF(lambda)` written to `table[offset ..< offset + 4]`.
+    static func writePoissonCDF(_ lambda: Double, into table: inout [Double], at offset: Int) {
         var p = exp(-lambda), f = p
-        var out = [f]
+        table[offset] = f
         for c in 1...3 {
             p *= lambda / Double(c)
             f += p
-            out.append(f)
+            table[offset + c] = f
         }
-        return out
     }
 
     /// Event count of one source in one step, Poisson(λ). Two exact methods, chosen by λ alone

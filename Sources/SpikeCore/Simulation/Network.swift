@@ -147,7 +147,7 @@ public struct Network: Sendable {
     }
     public mutating func setBackground(_ bg: PoissonBackground, neuron: Int) { background.setBackground(bg, neuron: neuron) }
     public mutating func setBackground(_ bg: PoissonBackground) {
-        for k in 0..<neuronCount { background.setBackground(bg, neuron: k) }
+        background.setBackgroundOfAll(bg)
     }
     /// Makes room for `scheduleConductance` up to `steps` steps ahead, keeping what is pending
     /// (the ring's slot layout changes, the dynamics do not).
