@@ -24,9 +24,9 @@ public enum NetworkWorkloads {
     /// by 174 LIF samplers with renewing synapses, dt = 0.1 ms, 10 s of biological time.
     public static func digits(machine: RestrictedBoltzmannMachine, durationMs: Double = 10_000, seed: UInt64 = 1,
                               threads: Int = 1) -> BenchWorkload {
-        let units = machine.boltzmannMachine.unitCount
-        return boltzmannSamplers(name: "digits", summary: "\(units) LIF samplers of the trained digits RBM, renewing synapses",
-                                 machine: machine.boltzmannMachine, durationMs: durationMs, seed: seed, threads: threads)
+        let full = machine.boltzmannMachine
+        return boltzmannSamplers(name: "digits", summary: "\(full.unitCount) LIF samplers of the trained digits RBM, renewing synapses",
+                                 machine: full, durationMs: durationMs, seed: seed, threads: threads)
     }
 
     /// A Boltzmann machine as LIF samplers (science.md 1.6–1.8) through the reference

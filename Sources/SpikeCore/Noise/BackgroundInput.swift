@@ -66,10 +66,7 @@ public struct BackgroundInput: Sendable {
 
     /// Changes the background of one neuron from the next step on.
     public mutating func setBackground(_ background: PoissonBackground, neuron k: Int) {
-        excRateHz[k] = background.excRateHz
-        inhRateHz[k] = background.inhRateHz
-        excWeight[k] = background.excWeight
-        inhWeight[k] = background.inhWeight
+        setRatesAndWeights(background, neuron: k)
         let newLambdaE = background.excRateHz * stepMs / 1000, newLambdaI = background.inhRateHz * stepMs / 1000
         // The CDF is a function of λ alone: recomputed (in place, no allocation) only when λ
         // changed; an oscillating background (science.md 3.3) changes it every step.
@@ -87,10 +84,7 @@ public struct BackgroundInput: Sendable {
         guard count > 0 else { return }
         setBackground(background, neuron: 0)
         for k in 1..<count {
-            excRateHz[k] = background.excRateHz
-            inhRateHz[k] = background.inhRateHz
-            excWeight[k] = background.excWeight
-            inhWeight[k] = background.inhWeight
+            setRatesAndWeights(background, neuron: k)
             lambdaE[k] = lambdaE[0]
             lambdaI[k] = lambdaI[0]
             for c in 0..<4 {
@@ -98,6 +92,13 @@ public struct BackgroundInput: Sendable {
                 cdfI[4 * k + c] = cdfI[c]
             }
         }
+    }
+
+    private mutating func setRatesAndWeights(_ background: PoissonBackground, neuron k: Int) {
+        excRateHz[k] = background.excRateHz
+        inhRateHz[k] = background.inhRateHz
+        excWeight[k] = background.excWeight
+        inhWeight[k] = background.inhWeight
     }
 
     /// Smallest λ for which `events` uses inversion instead of the hazard residual.
