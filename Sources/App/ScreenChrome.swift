@@ -20,7 +20,7 @@ enum ScreenChrome {
     static func draw(app: SpikettyApp, into buffer: inout CellBuffer) {
         let theme = app.reducedTheme
         let minimum = app.screen.minimumSize
-        buffer.fill(buffer.bounds, with: Cell(" ", style: theme.style(.text)))
+        buffer.fillAll(with: Cell(" ", style: theme.style(.text)))   // in place: the app reuses its frames
         guard buffer.width >= minimum.width, buffer.height >= minimum.height else {
             TooSmallScreen(neededWidth: minimum.width, neededHeight: minimum.height)
                 .render(into: &buffer, area: buffer.bounds, theme: theme)

@@ -340,10 +340,18 @@ public final class SpikettyApp {
     /// The whole screen for the terminal's current size.
     public func render() -> CellBuffer {
         let size = terminal.size
-        var buffer = CellBuffer(width: size.width, height: size.height)
+        // The frame before last is drawn over again (the terminal keeps only the last one to
+        // diff against, so its storage is ours alone and is written in place, not copied).
+        var buffer = recycledFrames.count == 2 && recycledFrames[0].width == size.width && recycledFrames[0].height == size.height
+            ? recycledFrames.removeFirst() : CellBuffer(width: size.width, height: size.height)
         ScreenChrome.draw(app: self, into: &buffer)
+        recycledFrames.append(buffer)
+        if recycledFrames.count > 2 { recycledFrames.removeFirst(recycledFrames.count - 2) }
         return buffer
     }
+
+    /// The last two frames drawn (see `render()`).
+    private var recycledFrames: [CellBuffer] = []
 
     /// Runs frames until the user quits or a signal arrives.
     public func run(clock: any FrameClock) -> ExitReason {

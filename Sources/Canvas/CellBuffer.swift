@@ -71,6 +71,14 @@ public struct CellBuffer: Equatable, Sendable {
         }
     }
 
+    /// Sets every cell to `cell` in the buffer's own storage: for a buffer reused frame after
+    /// frame (its storage not shared), one pass of writes, where `fill(bounds, with:)` would
+    /// share an array that the frame's first write then copies (issue 13, the live-app frame
+    /// target). The result is the same buffer either way.
+    public mutating func fillAll(with cell: Cell) {
+        cells.withUnsafeMutableBufferPointer { $0.update(repeating: cell) }
+    }
+
     /// Changes the style of every cell in a rectangle, keeping the characters.
     public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
         for y in max(0, rect.y)..<min(height, rect.maxY) where rect.x < width {

@@ -19,49 +19,55 @@ extension HeatMap {
         // values change every frame, e.g. running correlations, are resampled every frame).
         let nearest = indexingSamples
             ? NearestSamples(self, range: range, gradient: grad, fxs: fxs, fyTop: fyTop, fyBottom: fyBottom) : nil
+        // A cell from its two samples' normalised values (nil: both NaN) and its overlay background.
+        func cell(top: Double, bottom: Double, ti: Int, bi: Int) -> (cell: Cell?, mean: Color) {
+            // The mean of the finite ones, summed from 0 in order (no temporary array: this
+            // runs for every cell of every map whose values changed).
+            let m: Double
+            switch (top.isFinite, bottom.isFinite) {
+            case (true, true): m = (0 + top + bottom) / 2
+            case (true, false): m = (0 + top) / 1
+            case (false, true): m = (0 + bottom) / 1
+            case (false, false): return (nil, background)
+            }
+            if theme.depth <= .ansi16 {
+                let fg = theme.depth == .none ? Color.default : grad.color(at: m)
+                return (Cell(Glyphs.shade(m), style: Style(foreground: fg, background: background)), background)
+            }
+            // A sample's colour: indexed once per frame (nearest) or from the gradient.
+            func color(_ index: Int, _ fraction: Double) -> Color {
+                nearest?.sampleColors[index] ?? grad.color(at: fraction)
+            }
+            switch (top.isFinite, bottom.isFinite) {
+            case (true, true):
+                let (ct, cb) = (color(ti, top), color(bi, bottom))
+                return (ct == cb ? Cell(Glyphs.fullBlock, style: Style(foreground: ct, background: background))
+                            : Cell(Glyphs.upperHalf, style: Style(foreground: ct, background: cb)), grad.color(at: m))
+            case (true, false):
+                return (Cell(Glyphs.upperHalf, style: Style(foreground: color(ti, top), background: background)), grad.color(at: m))
+            default:
+                return (Cell(Glyphs.lowerHalf, style: Style(foreground: color(bi, bottom), background: background)), grad.color(at: m))
+            }
+        }
+        // With nearest resampling a cell depends on its two samples' indices alone, and
+        // neighbouring cells often read the same two (a 20-column map drawn 78 cells wide): the
+        // previous cell is reused when the indices match (what computing it again would give).
+        var previous: (ti: Int, bi: Int, cell: Cell?, mean: Color)? = nil
         for cy in 0..<h {
             for cx in 0..<w {
-                let top: Double, bottom: Double
-                var ti = 0, bi = 0   // the samples' indices (nearest)
+                let i = cy * w + cx
                 if let nearest {
-                    (ti, bi) = nearest.indices(cx: cx, cy: cy)
-                    (top, bottom) = (nearest.sampleFractions[ti], nearest.sampleFractions[bi])
-                } else {
-                    top = fraction(value(fx: fxs[cx], fy: fyTop[cy]), range)
-                    bottom = fraction(value(fx: fxs[cx], fy: fyBottom[cy]), range)
-                }
-                // The mean of the finite ones, summed from 0 in order (no temporary array: this
-                // runs for every cell of every map whose values changed).
-                let m: Double
-                switch (top.isFinite, bottom.isFinite) {
-                case (true, true): m = (0 + top + bottom) / 2
-                case (true, false): m = (0 + top) / 1
-                case (false, true): m = (0 + bottom) / 1
-                case (false, false): continue
-                }
-                let cell: Cell
-                if theme.depth <= .ansi16 {
-                    let fg = theme.depth == .none ? Color.default : grad.color(at: m)
-                    cell = Cell(Glyphs.shade(m), style: Style(foreground: fg, background: background))
-                    mean[cy * w + cx] = background
-                } else {
-                    mean[cy * w + cx] = grad.color(at: m)
-                    // A sample's colour: indexed once per frame (nearest) or from the gradient.
-                    func color(_ index: Int, _ fraction: Double) -> Color {
-                        nearest?.sampleColors[index] ?? grad.color(at: fraction)
+                    let (ti, bi) = nearest.indices(cx: cx, cy: cy)
+                    if let p = previous, p.ti == ti, p.bi == bi {
+                        (cells[i], mean[i]) = (p.cell, p.mean)
+                        continue
                     }
-                    switch (top.isFinite, bottom.isFinite) {
-                    case (true, true):
-                        let (ct, cb) = (color(ti, top), color(bi, bottom))
-                        cell = ct == cb ? Cell(Glyphs.fullBlock, style: Style(foreground: ct, background: background))
-                            : Cell(Glyphs.upperHalf, style: Style(foreground: ct, background: cb))
-                    case (true, false):
-                        cell = Cell(Glyphs.upperHalf, style: Style(foreground: color(ti, top), background: background))
-                    default:
-                        cell = Cell(Glyphs.lowerHalf, style: Style(foreground: color(bi, bottom), background: background))
-                    }
+                    (cells[i], mean[i]) = cell(top: nearest.sampleFractions[ti], bottom: nearest.sampleFractions[bi], ti: ti, bi: bi)
+                    previous = (ti, bi, cells[i], mean[i])
+                } else {
+                    (cells[i], mean[i]) = cell(top: fraction(value(fx: fxs[cx], fy: fyTop[cy]), range),
+                                               bottom: fraction(value(fx: fxs[cx], fy: fyBottom[cy]), range), ti: 0, bi: 0)
                 }
-                cells[cy * w + cx] = cell
             }
         }
         return (cells, mean)

@@ -38,6 +38,8 @@ extension HeatMap {
     /// With a `trailCache`, each trail's dots come from it (extended by the new points only).
     func drawOverlays(into buffer: inout CellBuffer, plot: Rect, mean: [Color], theme: Theme,
                       trailCache: HeatMapTrailCache? = nil) {
+        // Nothing to draw over the field (e.g. the correlation maps): skip the empty dot layer.
+        guard !trails.isEmpty || !arrows.isEmpty || cursor != nil else { return }
         let w = plot.width, h = plot.height
         var top = BrailleCanvas(width: w, height: h, xBounds: xRange, yBounds: yRange)
         var markers: [(x: Int, y: Int, glyph: Unicode.Scalar, color: Color)] = []

@@ -68,10 +68,18 @@ public final class HeatMapFieldCache: Sendable {
 
         /// Writes the layer's cells with its top-left corner at `plot`'s, clipped to `plot`.
         func draw(into buffer: inout CellBuffer, at plot: Rect) {
-            for cy in 0..<height {
-                for cx in 0..<width {
-                    guard let cell = cells[cy * width + cx] else { continue }
-                    buffer.put(cell.character, x: plot.x + cx, y: plot.y + cy, style: cell.style, clip: plot)
+            // The layer's columns and rows that land inside `plot` and the buffer (what
+            // `put(_:x:y:style:clip:)` per cell keeps), written straight into the storage.
+            let bw = buffer.width
+            let x0 = max(0, plot.x), x1 = min(plot.x + width, plot.maxX, bw)
+            let y0 = max(0, plot.y), y1 = min(plot.y + height, plot.maxY, buffer.height)
+            guard x1 > x0, y1 > y0 else { return }
+            buffer.cells.withUnsafeMutableBufferPointer { out in
+                cells.withUnsafeBufferPointer { layer in
+                    for y in y0..<y1 {
+                        let from = (y - plot.y) * width - plot.x, to = y * bw
+                        for x in x0..<x1 { if let cell = layer[from + x] { out[to + x] = cell } }
+                    }
                 }
             }
         }

@@ -118,6 +118,9 @@ public struct SpikeRaster: Sendable {
         // once per run (the same time gives the same column).
         var lastTime = Double.nan, lastColumn: Int? = nil
         let dotWidth = canvas.dotWidth, dotHeight = canvas.dotHeight
+        // Each neuron's dot row looked up instead of divided out per spike, when there are at
+        // least as many spikes as neurons (thousands of dots per frame on the noise-sources screens).
+        let rows = neuronCount <= spikeTimes.count ? (0..<neuronCount).map { dotRow($0, dotHeight: dotHeight) } : nil
         for (t, n) in zip(spikeTimes, spikeNeurons) {
             guard n >= 0, n < neuronCount else { continue }
             if t.bitPattern != lastTime.bitPattern {
@@ -125,7 +128,7 @@ public struct SpikeRaster: Sendable {
                 lastColumn = dotColumn(t, dotWidth: dotWidth)
             }
             guard let column = lastColumn else { continue }
-            canvas.set(dotX: column, dotY: dotRow(n, dotHeight: dotHeight))
+            canvas.set(dotX: column, dotY: rows?[n] ?? dotRow(n, dotHeight: dotHeight))
         }
         let density = densityColors(theme)
         for cy in 0..<canvas.height {

@@ -1,6 +1,7 @@
 import Canvas
 import Foundation
 import SpikeCore
+import Synchronization
 
 /// The pane every screen has: the scenario's documented figures, the live parameters
 /// (the chosen one marked ▸) and, when there is room, the explanation paragraph. The parameters
@@ -20,15 +21,10 @@ struct FiguresPane {
         // The parameter rows and the blank line above them come first; figures get the rest.
         let reserved = parameters.isEmpty ? 0 : min(inside, parameters.count + 1)
         let figureRoom = inside - reserved
-        // By name through a dictionary (the first figure of each name, as `first(where:)`
-        // finds): a linear search per name compared thousands of strings per frame.
-        var firstIndex: [String: Int] = [:]
-        for (i, f) in readout.figures.enumerated() where firstIndex[f.name] == nil { firstIndex[f.name] = i }
-        let first = primary.compactMap { name in firstIndex[name].map { readout.figures[$0] } }
-        let primaryNames = Set(primary)
-        let extras = readout.figures.filter { !primaryNames.contains($0.name) }
+        let order = FigureOrder.of(readout.figures, primary: primary)
+        let first = order.primary.map { readout.figures[$0] }
         let spare = figureRoom - first.count - explanationRows
-        let shown = first.prefix(figureRoom) + extras.prefix(max(0, spare))
+        let shown = first.prefix(figureRoom) + order.extras.prefix(max(0, spare)).map { readout.figures[$0] }
         var rows = shown.map { (key: $0.label, value: String(format6: $0.value)) }
         if !parameters.isEmpty {
             if figureRoom > 0 { rows.append((key: "", value: "")) }
@@ -37,6 +33,39 @@ struct FiguresPane {
         TextPanel(title: Self.title, text: context.scenario.explanation, rows: rows, role: focused ? .hotkey : .box)
             .render(into: &buffer, area: area, theme: context.theme)
     }
+}
+
+/// Which figures the pane lists: the first figure of each primary name, in `primary`'s order
+/// (as `first(where:)` finds it), and the figures whose names are not primary, in readout order.
+/// A readout lists the same names frame after frame, so the answer for the last list of names is
+/// kept and reused while the names stay equal (comparing them is cheaper than hashing them anew).
+struct FigureOrder: Equatable {
+    var primary: [Int]
+    var extras: [Int]
+
+    static func of(_ figures: [Figure], primary: [String]) -> FigureOrder {
+        last.withLock { last in
+            if let l = last, l.primary == primary, l.names.count == figures.count,
+               zip(l.names, figures).allSatisfy({ $0 == $1.name }) {
+                return l.order
+            }
+            let order = computed(figures.map(\.name), primary: primary)
+            last = (primary, figures.map(\.name), order)
+            return order
+        }
+    }
+
+    /// The definition: by name through a dictionary (a linear search per name compared
+    /// thousands of strings per frame).
+    static func computed(_ names: [String], primary: [String]) -> FigureOrder {
+        var firstIndex: [String: Int] = [:]
+        for (i, name) in names.enumerated() where firstIndex[name] == nil { firstIndex[name] = i }
+        let primaryNames = Set(primary)
+        return FigureOrder(primary: primary.compactMap { firstIndex[$0] },
+                           extras: names.indices.filter { !primaryNames.contains(names[$0]) })
+    }
+
+    private static let last = Mutex<(primary: [String], names: [String], order: FigureOrder)?>(nil)
 }
 
 /// Conversions from readout values to widget inputs shared by the screens.

@@ -16,15 +16,16 @@ extension SpikingNoiseSourcesExperiment {
 
     public func readout() -> Readout {
         var figures: [Figure] = [], series: [Series] = [], landscapes: [Landscape] = []
-        for (l, lane) in lanes.enumerated() {
-            let s = lane.kind.figureSuffix, label = Self.label(lane.kind)
+        // Lanes are read by index, not copied (a lane copy retains every array of its ensemble).
+        for l in lanes.indices {
+            let s = lanes[l].kind.figureSuffix, label = Self.label(lanes[l].kind)
             figures.append(Figure(name: "dkl_target_sampled_\(s)", value: meanDivergence(l), label: "D_KL(p*‖p) \(label)"))
-            series.append(Series(name: "dkl_target_sampled_\(s)", points: lane.dkl))
+            series.append(Series(name: "dkl_target_sampled_\(s)", points: lanes[l].dkl))
         }
-        for lane in lanes {
-            let inputs = lane.samplers.driver?.projection.inputs
-            figures.append(Figure(name: "input_corr_mean_\(lane.kind.figureSuffix)", value: inputs?.meanPairwiseCorrelation() ?? .nan,
-                                  label: "input corr. \(Self.label(lane.kind))"))
+        for l in lanes.indices {
+            let corr = lanes[l].samplers.driver?.projection.inputs.meanPairwiseCorrelation()
+            figures.append(Figure(name: "input_corr_mean_\(lanes[l].kind.figureSuffix)", value: corr ?? .nan,
+                                  label: "input corr. \(Self.label(lanes[l].kind))"))
         }
         let w = externalWeights
         figures += [
@@ -39,26 +40,26 @@ extension SpikingNoiseSourcesExperiment {
             Figure(name: "external_weight_exc_nS", value: w.excitatory * 1000, label: "w_E to samplers (nS)"),
             Figure(name: "external_weight_inh_nS", value: w.inhibitory * 1000, label: "w_I to samplers (nS)"),
         ]
-        for (l, lane) in lanes.enumerated() {
-            let s = lane.kind.figureSuffix, label = Self.label(lane.kind)
+        for l in lanes.indices {
+            let s = lanes[l].kind.figureSuffix, label = Self.label(lanes[l].kind), calibration = lanes[l].calibration
             let st = excitatoryInputStatistics(l)
             figures += [
                 Figure(name: "input_mean_\(s)_nS", value: st.mean * 1000, label: "mean g_E noise \(label) (nS)"),
                 Figure(name: "input_mean_theory_\(s)_nS", value: st.expectedMean * 1000, label: "mean g_E, Campbell (nS)"),
                 Figure(name: "input_var_\(s)_nS2", value: st.variance * 1e6, label: "var g_E noise \(label) (nS²)"),
                 Figure(name: "input_var_theory_\(s)_nS2", value: st.expectedVariance * 1e6, label: "var g_E, Campbell (nS²)"),
-                Figure(name: "v_p05_\(s)", value: lane.calibration?.vP05 ?? .nan, label: "v_p05 \(label) (mV)"),
-                Figure(name: "alpha_\(s)", value: lane.calibration?.alpha ?? .nan, label: "α \(label) (mV)"),
+                Figure(name: "v_p05_\(s)", value: calibration?.vP05 ?? .nan, label: "v_p05 \(label) (mV)"),
+                Figure(name: "alpha_\(s)", value: calibration?.alpha ?? .nan, label: "α \(label) (mV)"),
             ]
         }
-        for (l, lane) in lanes.enumerated() {
-            let s = lane.kind.figureSuffix, label = Self.label(lane.kind)
+        for l in lanes.indices {
+            let s = lanes[l].kind.figureSuffix, label = Self.label(lanes[l].kind)
             for (t, ms) in Self.tableTimes {
-                let v = lane.dkl.first { abs($0.timeMs - ms) < 0.5 }?.value ?? .nan
+                let v = lanes[l].dkl.first { abs($0.timeMs - ms) < 0.5 }?.value ?? .nan
                 figures.append(Figure(name: "dkl_target_sampled_\(s)_\(t)", value: v, label: "D_KL \(label) at \(t) ms"))
             }
             figures.append(Figure(name: "dkl_pooled_\(s)", value: pooledDivergence(l), label: "D_KL pooled over networks, \(label)"))
-            if let inputs = lane.samplers.driver?.projection.inputs {
+            if let inputs = lanes[l].samplers.driver?.projection.inputs {
                 let m = inputs.matrixUnits
                 landscapes.append(Landscape(label: "input correlation · \(label)", columns: m, rows: m, values: inputs.correlationMatrix,
                                             xRange: 0...Double(m - 1), yRange: 0...Double(m - 1), xLabel: "unit", yLabel: "unit"))
