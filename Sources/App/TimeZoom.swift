@@ -26,10 +26,11 @@ extension Raster {
     func widget(_ context: ScreenContext, unit: Double = 1, timeAxisTitle: String, onWindows: Bool = true,
                 neuronAxisTitle: String = "neuron") -> SpikeRaster {
         let window = context.zoomedWindow(start: startMs, end: max(endMs, startMs + 1))
+        // The readout's arrays as they are (the widget divides each time as it draws: no copy of
+        // thousands of spikes per frame).
         var raster = SpikeRaster(neuronCount: neuronCount, timeStart: window.start / unit, timeEnd: window.end / unit,
-                                 spikeTimes: unit == 1 ? spikeTimesMs : spikeTimesMs.map { $0 / unit },
-                                 spikeNeurons: spikeNeurons.map(Int.init), timeAxisTitle: timeAxisTitle,
-                                 onWindow: onWindows ? onWindowMs.map { $0 / unit } : nil)
+                                 spikeTimes: spikeTimesMs, dividedBy: unit, spikeNeurons: spikeNeurons,
+                                 timeAxisTitle: timeAxisTitle, onWindow: onWindows ? onWindowMs.map { $0 / unit } : nil)
         raster.neuronAxisTitle = neuronAxisTitle
         return raster
     }

@@ -58,16 +58,23 @@ public struct CellBuffer: Equatable, Sendable {
     }
 
     /// Fills a rectangle with one cell.
-    public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
+    public mutating func fill(_ rect: Rect, with cell: Cell = .blank) { fill(rect, with: cell, inPlace: false) }
+
+    /// `fill(_:with:)`; `inPlace` writes the whole buffer into its own storage too.
+    private mutating func fill(_ rect: Rect, with cell: Cell, inPlace: Bool) {
         let x0 = max(0, rect.x), x1 = min(width, rect.maxX), y0 = max(0, rect.y), y1 = min(height, rect.maxY)
         guard x1 > x0, y1 > y0 else { return }
-        if x0 == 0 && y0 == 0 && x1 == width && y1 == height {
+        if x0 == 0 && y0 == 0 && x1 == width && y1 == height && !inPlace {
             cells = FilledCells.shared.cells(count: cells.count, of: cell)   // the whole buffer
             return
         }
-        let w = width
+        // Row segments copied from the shared array of `cell` (a memmove each; storing the cell
+        // one by one is several times slower, and panels fill most of the screen every frame).
+        let w = width, source = FilledCells.shared.cells(count: w, of: cell)   // one row's worth
         cells.withUnsafeMutableBufferPointer { p in
-            for y in y0..<y1 { UnsafeMutableBufferPointer(rebasing: p[(y * w + x0)..<(y * w + x1)]).update(repeating: cell) }
+            source.withUnsafeBufferPointer { q in
+                for y in y0..<y1 { (p.baseAddress! + y * w + x0).update(from: q.baseAddress!, count: x1 - x0) }
+            }
         }
     }
 
@@ -76,7 +83,7 @@ public struct CellBuffer: Equatable, Sendable {
     /// share an array that the frame's first write then copies (issue 13, the live-app frame
     /// target). The result is the same buffer either way.
     public mutating func fillAll(with cell: Cell) {
-        cells.withUnsafeMutableBufferPointer { $0.update(repeating: cell) }
+        fill(bounds, with: cell, inPlace: true)   // row by row (a whole-buffer `fill` shares storage instead)
     }
 
     /// Changes the style of every cell in a rectangle, keeping the characters.

@@ -8,7 +8,8 @@ import Synchronization
 final class FilledCells: Sendable {
     static let shared = FilledCells()
 
-    /// The last arrays asked for, newest first (a resize or a second theme does not thrash).
+    /// The last arrays asked for, newest first (a resize or a second theme does not thrash;
+    /// rows of the fill cells a frame uses are asked for too).
     private let arrays = Mutex<[(cell: Cell, cells: [Cell])]>([])
 
     /// `count` copies of `cell`.
@@ -23,7 +24,7 @@ final class FilledCells: Sendable {
         let fresh = [Cell](repeating: cell, count: count)
         arrays.withLock { list in
             list.insert((cell, fresh), at: 0)
-            if list.count > 4 { list.removeLast(list.count - 4) }
+            if list.count > 8 { list.removeLast(list.count - 8) }
         }
         return fresh
     }

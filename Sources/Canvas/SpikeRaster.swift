@@ -25,10 +25,15 @@ public struct SpikeRaster: Sendable {
     public var timeStart: Double
     /// End of the time window (right edge, usually "now").
     public var timeEnd: Double
-    /// Spike times, parallel to `spikeNeurons`; spikes outside the window are skipped.
+    /// Spike times, parallel to `spikeNeurons`, in `timeDivisor`ths of the window's unit: spike
+    /// i lies at `spikeTimes[i] / timeDivisor` (e.g. ms with divisor 1000 on a window in s, so
+    /// a readout's thousands of spikes are not copied per frame); spikes outside the window are
+    /// skipped.
     public var spikeTimes: [Double]
+    /// What the spike times are divided by to get the window's unit (1: the same unit).
+    public var timeDivisor: Double = 1
     /// Neuron index (0-based) of each spike; out-of-range indices are skipped.
-    public var spikeNeurons: [Int]
+    public var spikeNeurons: [Int32]
     /// Title of the time axis with units, e.g. `"time (s)"` (empty: no title row).
     public var timeAxisTitle: String
     /// Title of the neuron axis, shown above it when there is room (empty: none).
@@ -45,12 +50,23 @@ public struct SpikeRaster: Sendable {
     public init(neuronCount: Int, timeStart: Double, timeEnd: Double, spikeTimes: [Double], spikeNeurons: [Int],
                 timeAxisTitle: String = "", showAxes: Bool = true, color: SeriesColor? = nil, onWindow: Double? = nil,
                 onWindowColor: SeriesColor? = nil) {
+        // (Clamped: an index beyond Int32 stays out of range, as it was.)
+        self.init(neuronCount: neuronCount, timeStart: timeStart, timeEnd: timeEnd, spikeTimes: spikeTimes, dividedBy: 1,
+                  spikeNeurons: spikeNeurons.map { Int32(clamping: $0) }, timeAxisTitle: timeAxisTitle, showAxes: showAxes,
+                  color: color, onWindow: onWindow, onWindowColor: onWindowColor)
+    }
+
+    /// A raster of spikes at `spikeTimes[i] / timeDivisor` (window units) of neurons `spikeNeurons[i]`.
+    public init(neuronCount: Int, timeStart: Double, timeEnd: Double, spikeTimes: [Double], dividedBy timeDivisor: Double,
+                spikeNeurons: [Int32], timeAxisTitle: String = "", showAxes: Bool = true, color: SeriesColor? = nil,
+                onWindow: Double? = nil, onWindowColor: SeriesColor? = nil) {
         self.onWindow = onWindow
         self.onWindowColor = onWindowColor
         self.neuronCount = neuronCount
         self.timeStart = timeStart
         self.timeEnd = timeEnd
         self.spikeTimes = spikeTimes
+        self.timeDivisor = timeDivisor
         self.spikeNeurons = spikeNeurons
         self.timeAxisTitle = timeAxisTitle
         self.showAxes = showAxes
@@ -121,7 +137,8 @@ public struct SpikeRaster: Sendable {
         // Each neuron's dot row looked up instead of divided out per spike, when there are at
         // least as many spikes as neurons (thousands of dots per frame on the noise-sources screens).
         let rows = neuronCount <= spikeTimes.count ? (0..<neuronCount).map { dotRow($0, dotHeight: dotHeight) } : nil
-        for (t, n) in zip(spikeTimes, spikeNeurons) {
+        for (raw, n32) in zip(spikeTimes, spikeNeurons) {
+            let t = raw / timeDivisor, n = Int(n32)
             guard n >= 0, n < neuronCount else { continue }
             if t.bitPattern != lastTime.bitPattern {
                 lastTime = t
@@ -147,7 +164,8 @@ public struct SpikeRaster: Sendable {
         var bars = BrailleCanvas(width: plot.width, height: plot.height)
         let span = timeEnd - timeStart
         let columns = Double(spikes.dotWidth)
-        for (t, n) in zip(spikeTimes, spikeNeurons) {
+        for (raw, n32) in zip(spikeTimes, spikeNeurons) {
+            let t = raw / timeDivisor, n = Int(n32)
             guard n >= 0, n < neuronCount, t.isFinite, t <= timeEnd, t + window > timeStart else { continue }
             let top = dotRow(n, dotHeight: spikes.dotHeight) / 4 * 4
             if let column = dotColumn(t, dotWidth: spikes.dotWidth) { spikes.set(dotX: column, dotY: top) }
