@@ -103,7 +103,7 @@ struct FrameEncoder {
                 }
                 let shown = cache.displayed(cell.character, width: scalarWidth)
                 if penStyle != cell.style || !pen.known {
-                    let target = cache.pen(cell.style, resolve)
+                    let target = cache.pen(cell.style, self)
                     // A blank shows only its background (and attributes): its foreground is not
                     // seen unless reversed or underlined, so the pen's is kept.
                     let anyForeground = shown == " " && target.attributes & Self.foregroundShowingAttributes == 0
@@ -127,7 +127,7 @@ struct FrameEncoder {
     private func looksSame(_ c: Cell, written pen: Pen, penStyle: Style?, cache: inout PenCache) -> Bool {
         if c.style == penStyle { return true }
         guard c.character == " " else { return false }
-        let p = cache.pen(c.style, resolve)
+        let p = cache.pen(c.style, self)
         return p.attributes & Self.foregroundShowingAttributes == 0 && p.attributes == pen.attributes && p.background == pen.background
     }
 
@@ -200,25 +200,22 @@ struct FrameEncoder {
         }
         if let sgr {
             var opened = false
-            func add(_ p: [UInt8]) {
-                guard !p.isEmpty else { return }
-                if opened { out.append(0x3b) } else { out.append(0x1b); out.append(0x5b); opened = true }
-                out.append(contentsOf: p)
-            }
             if pen.attributes != target.attributes {
                 var bit: UInt8 = 1
                 while bit != 0 && bit <= 8 {
-                    if target.attributes & bit != 0 && pen.attributes & bit == 0 { add(sgr.attribute(bit)) }
+                    if target.attributes & bit != 0 && pen.attributes & bit == 0 { sgr.attribute(bit).append(to: &out, opened: &opened) }
                     bit <<= 1
                 }
                 pen.attributes = target.attributes
             }
             if target.foreground != pen.foreground && !anyForeground {
-                add(target.foreground < 0 ? SGRParameters.defaultForeground : sgr.foreground[Int(target.foreground)])
+                (target.foreground < 0 ? SGRParameters.defaultForeground : sgr.foreground[Int(target.foreground)])
+                    .append(to: &out, opened: &opened)
                 pen.foreground = target.foreground
             }
             if target.background != pen.background {
-                add(target.background < 0 ? SGRParameters.defaultBackground : sgr.background[Int(target.background)])
+                (target.background < 0 ? SGRParameters.defaultBackground : sgr.background[Int(target.background)])
+                    .append(to: &out, opened: &opened)
                 pen.background = target.background
             }
             if opened { out.append(0x6d) }   // m

@@ -30,11 +30,11 @@ struct PenCache {
 
     /// `resolve(style)`, memoised.
     @inline(__always)
-    mutating func pen(_ style: Style, _ resolve: (Style) -> Pen) -> Pen {
+    mutating func pen(_ style: Style, _ encoder: FrameEncoder) -> Pen {
         let k = Self.key(style)
         let slot = Int(truncatingIfNeeded: (k ^ (k >> 26) ^ (k >> 31)) &* 0x9E37_79B9) >> 8 & (Self.slots - 1)
         if styleKeys[slot] == k { return pens[slot] }
-        let p = resolve(style)
+        let p = encoder.resolve(style)
         styleKeys[slot] = k
         pens[slot] = p
         return p

@@ -8,29 +8,54 @@
 /// Semantics are those of the separate strings: SGR parameters apply left to right, so one
 /// sequence with the parameters of several does what those sequences did one after another.
 struct SGRParameters {
+    /// One SGR parameter string (e.g. "38;5;200") packed into a word: up to 8 bytes, low
+    /// byte first, and its length (writing one needs no array and no reference count).
+    struct Packed {
+        let bytes: UInt64
+        let count: Int
+
+        init?(_ p: [UInt8]) {
+            guard p.count <= 8 else { return nil }
+            var w: UInt64 = 0
+            for (k, b) in p.enumerated() { w |= UInt64(b) << UInt64(8 * k) }
+            bytes = w
+            count = p.count
+        }
+
+        /// Appends the parameter, after a `;` unless it opens the sequence (`ESC [`).
+        @inline(__always)
+        func append(to out: inout [UInt8], opened: inout Bool) {
+            guard count > 0 else { return }
+            if opened { out.append(0x3b) } else { out.append(0x1b); out.append(0x5b); opened = true }
+            var w = bytes
+            for _ in 0..<count { out.append(UInt8(truncatingIfNeeded: w)); w >>= 8 }
+        }
+    }
+
     /// Parameters of `setaf`/`setab` per colour number (e.g. "31", "38;5;200").
-    let foreground: [[UInt8]]
-    let background: [[UInt8]]
+    let foreground: [Packed]
+    let background: [Packed]
     /// Parameters of `bold`, `dim`, `rev`, `smul` (empty when the terminal lacks one).
-    let bold: [UInt8], dim: [UInt8], reverse: [UInt8], underline: [UInt8]
+    let bold: Packed, dim: Packed, reverse: Packed, underline: Packed
 
     /// Default foreground and default background, alone.
-    static let defaultForeground: [UInt8] = Array("39".utf8)
-    static let defaultBackground: [UInt8] = Array("49".utf8)
+    static let defaultForeground = Packed(Array("39".utf8))!
+    static let defaultBackground = Packed(Array("49".utf8))!
 
     /// Nil unless `op` is exactly `ESC [ 39;49 m` (the terminal treats 39 and 49 as ECMA-48
-    /// defines them) and every colour and attribute string is one plain SGR sequence.
+    /// defines them) and every colour and attribute string is one plain SGR sequence (with at
+    /// most 8 bytes of parameters).
     init?(_ caps: TerminalCapabilities) {
         guard caps.originalPair.isEmpty || caps.originalPair == Array("\u{1b}[39;49m".utf8) else { return nil }
-        var fg: [[UInt8]] = [], bg: [[UInt8]] = []
+        var fg: [Packed] = [], bg: [Packed] = []
         fg.reserveCapacity(caps.foreground.count)
         bg.reserveCapacity(caps.background.count)
-        for s in caps.foreground { guard let p = Self.parameters(s) else { return nil }; fg.append(p) }
-        for s in caps.background { guard let p = Self.parameters(s) else { return nil }; bg.append(p) }
-        var attributes: [[UInt8]] = []
+        for s in caps.foreground { guard let p = Self.parameters(s).flatMap(Packed.init) else { return nil }; fg.append(p) }
+        for s in caps.background { guard let p = Self.parameters(s).flatMap(Packed.init) else { return nil }; bg.append(p) }
+        var attributes: [Packed] = []
         for s in [caps.bold, caps.dim, caps.reverse, caps.underline] {
-            if s.isEmpty { attributes.append([]); continue }
-            guard let p = Self.parameters(s) else { return nil }
+            if s.isEmpty { attributes.append(Packed([])!); continue }
+            guard let p = Self.parameters(s).flatMap(Packed.init) else { return nil }
             attributes.append(p)
         }
         foreground = fg
@@ -48,13 +73,12 @@ struct SGRParameters {
     }
 
     /// The parameters of an attribute bit (bit order of `Attributes`).
-    func attribute(_ bit: UInt8) -> [UInt8] {
+    func attribute(_ bit: UInt8) -> Packed {
         switch bit {
         case 1: return bold
         case 2: return dim
         case 4: return reverse
-        case 8: return underline
-        default: return []
+        default: return underline
         }
     }
 }
