@@ -20,11 +20,17 @@ struct Pen: Equatable {
 /// - Only changed cells are written; with no previous frame (start, resize, Ctrl-L) the
 ///   screen is cleared (`sgr0` + `clear`) and every non-blank cell written.
 /// - Between changed cells of one row the cheapest of: re-sending the unchanged cells in
-///   between (when they are ASCII in the current pen), `ESC [ n C`, or an absolute move.
-///   After the last column the cursor position is taken as unknown (terminals differ in
-///   how they wrap), so the next row starts with an absolute move.
+///   between (when they are ASCII and look the same in the current pen), `ESC [ n C`, or an
+///   absolute move. After the last column the cursor position is taken as unknown (terminals
+///   differ in how they wrap), so the next row starts with an absolute move.
 /// - Attributes and colours are sent only when they change; turning an attribute off
-///   resets with `sgr0`; a default colour is restored with `op`.
+///   resets with `sgr0`; a default colour is restored with `op` (or `39`/`49` alone when the
+///   SGR strings are plain ECMA-48, `SGRParameters`, and then all changes go out as one
+///   sequence).
+/// - A blank (space) shows no foreground unless reversed or underlined: it is written in the
+///   current foreground, so a raster's blanks between coloured dots need no colour changes
+///   (issue 13). What the screen shows is the buffer's, cell for cell (glyph, background,
+///   attributes, and foreground wherever it is visible; `FrameEncoderRoundTripTests`).
 /// - The bottom-right cell is skipped on terminals where writing it scrolls (`am`
 ///   without `xenl`).
 /// - Cells hold one single-width scalar; what would render wider, narrower or as `^X`
@@ -33,6 +39,14 @@ struct FrameEncoder {
     let capabilities: TerminalCapabilities
     /// Display width of a scalar (wcwidth in the app, a fixed table in tests).
     let scalarWidth: (Unicode.Scalar) -> Int
+    /// The SGR strings' parameters when they are plain ECMA-48 (then changes are combined).
+    let sgr: SGRParameters?
+
+    init(capabilities: TerminalCapabilities, scalarWidth: @escaping (Unicode.Scalar) -> Int) {
+        self.capabilities = capabilities
+        self.scalarWidth = scalarWidth
+        sgr = SGRParameters(capabilities)
+    }
 
     /// Appends the frame's bytes to `out` and updates `pen`.
     /// - Parameters:
@@ -67,13 +81,9 @@ struct FrameEncoder {
                              pen: inout Pen, out: inout [UInt8]) {
         let skipLastCell = capabilities.lastCellScrolls
         var cursorRow = -1, cursorCol = -1
-        var penStyle: Style? = nil          // the style `pen` was set from in this frame
-        var resolvedStyle: Style? = nil     // memo of the last resolution (neighbours share it)
-        var resolved = Pen.normal
+        var penStyle: Style? = nil          // the style `pen` was set from in this frame (nil: none exactly)
+        var cache = PenCache()
         let blank = Cell.blank
-        // The last scalar shown and what it is shown as (runs of half blocks and box lines
-        // would ask wcwidth for every cell).
-        var lastScalar: Unicode.Scalar = "\u{0}", lastShown = CellDiff.displayScalar("\u{0}", width: scalarWidth)
         for y in 0..<area.rows {
             let rowStart = y * width
             // A row whose bytes are all the same shows the same cells: nothing to send.
@@ -89,30 +99,42 @@ struct FrameEncoder {
                 if skipLastCell && y == area.screenHeight - 1 && x == area.screenWidth - 1 { continue }
                 if cursorRow != y || cursorCol != x {
                     moveCursor(toRow: y, col: x, fromRow: cursorRow, col: cursorCol, cells: cells,
-                               rowStart: rowStart, penStyle: pen.known ? penStyle : nil, out: &out)
+                               rowStart: rowStart, pen: pen, penStyle: penStyle, cache: &cache, out: &out)
                 }
+                let shown = cache.displayed(cell.character, width: scalarWidth)
                 if penStyle != cell.style || !pen.known {
-                    if resolvedStyle != cell.style {
-                        resolved = resolve(cell.style)
-                        resolvedStyle = cell.style
+                    let target = cache.pen(cell.style, self)
+                    // A blank shows only its background (and attributes): its foreground is not
+                    // seen unless reversed or underlined, so the pen's is kept.
+                    let anyForeground = shown == " " && target.attributes & Self.foregroundShowingAttributes == 0
+                    if !(anyForeground && pen.known && pen.attributes == target.attributes && pen.background == target.background) {
+                        setPen(target, from: &pen, anyForeground: anyForeground, out: &out)
+                        penStyle = pen == target ? cell.style : nil
                     }
-                    setPen(resolved, from: &pen, out: &out)
-                    penStyle = cell.style
                 }
-                if cell.character != lastScalar {
-                    lastScalar = cell.character
-                    lastShown = CellDiff.displayScalar(cell.character, width: scalarWidth)
-                }
-                Self.appendUTF8(lastShown, to: &out)
+                Self.appendUTF8(shown, to: &out)
                 if x + 1 < area.screenWidth { cursorRow = y; cursorCol = x + 1 } else { cursorRow = -1; cursorCol = -1 }
             }
         }
     }
 
+    /// Attributes with which a blank shows its foreground colour (`reverse`, `underline`).
+    static let foregroundShowingAttributes = Attributes.reverse.rawValue | Attributes.underline.rawValue
+
+    /// Whether a cell of `style` holding `c` looks the same when written with `pen`: the pen
+    /// is the style's, or `c` is a blank and the pen differs at most in the foreground.
+    @inline(__always)
+    private func looksSame(_ c: Cell, written pen: Pen, penStyle: Style?, cache: inout PenCache) -> Bool {
+        if c.style == penStyle { return true }
+        guard c.character == " " else { return false }
+        let p = cache.pen(c.style, self)
+        return p.attributes & Self.foregroundShowingAttributes == 0 && p.attributes == pen.attributes && p.background == pen.background
+    }
+
     /// The cheapest way from the cursor to (row, col).
     private func moveCursor(toRow row: Int, col: Int, fromRow: Int, col fromCol: Int,
-                            cells: UnsafeBufferPointer<Cell>, rowStart: Int, penStyle: Style?,
-                            out: inout [UInt8]) {
+                            cells: UnsafeBufferPointer<Cell>, rowStart: Int, pen: Pen, penStyle: Style?,
+                            cache: inout PenCache, out: inout [UInt8]) {
         let absoluteCost: Int
         switch capabilities.cursorAddress {
         case .ansi: absoluteCost = 4 + Self.digits(row + 1) + Self.digits(col + 1)
@@ -123,14 +145,14 @@ struct FrameEncoder {
             // Re-send the unchanged cells in between: they show exactly these (the screen
             // equals the previous buffer there, and the unchanged cells equal it).
             let rightCost = capabilities.ansiCursorRight ? (gap == 1 ? 3 : 3 + Self.digits(gap)) : Int.max
-            if let penStyle, gap < absoluteCost {
+            if pen.known && gap < absoluteCost && gap <= rightCost {
                 var fits = true
                 for k in rowStart + fromCol..<rowStart + col {
                     let c = cells[k]
                     let v = c.character.value
-                    if c.style != penStyle || v < 0x20 || v >= 0x7f { fits = false; break }
+                    if v < 0x20 || v >= 0x7f || !looksSame(c, written: pen, penStyle: penStyle, cache: &cache) { fits = false; break }
                 }
-                if fits && gap <= rightCost {
+                if fits {
                     for k in rowStart + fromCol..<rowStart + col { out.append(UInt8(cells[k].character.value)) }
                     return
                 }
@@ -167,12 +189,37 @@ struct FrameEncoder {
         return Pen(attributes: style.attributes.rawValue, foreground: fg, background: bg, known: true)
     }
 
-    /// Sends what changes the terminal from `pen` to `target`.
-    private func setPen(_ target: Pen, from pen: inout Pen, out: inout [UInt8]) {
+    /// Sends what changes the terminal from `pen` to `target` (its foreground left as it is
+    /// when `anyForeground`). With plain ECMA-48 SGR strings (`sgr`) all changes after a reset
+    /// go out as one sequence.
+    private func setPen(_ target: Pen, from pen: inout Pen, anyForeground: Bool, out: inout [UInt8]) {
         let caps = capabilities
         if !pen.known || pen.attributes & ~target.attributes != 0 {
             out.append(contentsOf: caps.resetAttributes)
             pen = .normal
+        }
+        if let sgr {
+            var opened = false
+            if pen.attributes != target.attributes {
+                var bit: UInt8 = 1
+                while bit != 0 && bit <= 8 {
+                    if target.attributes & bit != 0 && pen.attributes & bit == 0 { sgr.attribute(bit).append(to: &out, opened: &opened) }
+                    bit <<= 1
+                }
+                pen.attributes = target.attributes
+            }
+            if target.foreground != pen.foreground && !anyForeground {
+                (target.foreground < 0 ? SGRParameters.defaultForeground : sgr.foreground[Int(target.foreground)])
+                    .append(to: &out, opened: &opened)
+                pen.foreground = target.foreground
+            }
+            if target.background != pen.background {
+                (target.background < 0 ? SGRParameters.defaultBackground : sgr.background[Int(target.background)])
+                    .append(to: &out, opened: &opened)
+                pen.background = target.background
+            }
+            if opened { out.append(0x6d) }   // m
+            return
         }
         if pen.attributes != target.attributes {
             var bit: UInt8 = 1
@@ -184,12 +231,12 @@ struct FrameEncoder {
             }
             pen.attributes = target.attributes
         }
-        if (target.foreground < 0 && pen.foreground >= 0) || (target.background < 0 && pen.background >= 0) {
+        if (target.foreground < 0 && pen.foreground >= 0 && !anyForeground) || (target.background < 0 && pen.background >= 0) {
             out.append(contentsOf: caps.originalPair)
             pen.foreground = -1
             pen.background = -1
         }
-        if target.foreground != pen.foreground {
+        if target.foreground != pen.foreground && !anyForeground {
             out.append(contentsOf: caps.foreground[Int(target.foreground)])
             pen.foreground = target.foreground
         }

@@ -78,8 +78,15 @@ func encoded(_ previous: CellBuffer?, _ next: CellBuffer, caps: TerminalCapabili
         new.put("b", x: 1, y: 0, style: Style(foreground: .indexed(200)))        // bold off: sgr0, then fg
         new.put("c", x: 2, y: 0, style: Style(background: .indexed(9)))          // default fg: op, then bg
         new.put("d", x: 3, y: 0, style: Style(background: .indexed(9), attributes: [.reverse, .underline]))
+        // Plain ECMA-48 strings: every change after a reset in one sequence, 39/49 alone.
         #expect(encoded(old, new).text
-                == "␛[1;1H␛[1m␛[38;5;200m␛[48;5;17ma␛(B␛[m␛[38;5;200mb␛[39;49m␛[101mc␛[7m␛[4md")
+                == "␛[1;1H␛[1;38;5;200;48;5;17ma␛(B␛[m␛[38;5;200mb␛[39;101mc␛[7;4md")
+        // Strings the writer cannot combine (here `op` as two sequences): one capability at a
+        // time, a default colour through `op`.
+        var separate = xtermCapabilities()
+        separate.originalPair = Array("\u{1b}[39m\u{1b}[49m".utf8)
+        #expect(encoded(old, new, caps: separate).text
+                == "␛[1;1H␛[1m␛[38;5;200m␛[48;5;17ma␛(B␛[m␛[38;5;200mb␛[39m␛[49m␛[101mc␛[7m␛[4md")
     }
 
     @Test func shortGapsAreRewrittenOrSkippedWithCursorRight() {
@@ -132,7 +139,7 @@ func encoded(_ previous: CellBuffer?, _ next: CellBuffer, caps: TerminalCapabili
         var next = CellBuffer(width: 5, height: 2)
         next.put("a", x: 1, y: 0, style: red)
         next.put("b", x: 4, y: 1)
-        let expected = "␛(B␛[m␛[H␛[2J␛[1;2H␛[31ma␛[2;5H␛[39;49mb"
+        let expected = "␛(B␛[m␛[H␛[2J␛[1;2H␛[31ma␛[2;5H␛[39mb"
         #expect(encoded(nil, next, pen: .unknown).text == expected)
         // After a resize the previous buffer has another size: the same full repaint.
         #expect(encoded(CellBuffer(width: 3, height: 3), next, pen: .unknown).text == expected)
@@ -146,10 +153,41 @@ func encoded(_ previous: CellBuffer?, _ next: CellBuffer, caps: TerminalCapabili
         #expect(encoded(old, new, caps: xtermCapabilities(depth: .none)).text == "␛[1;1H␛[1ma␛(B␛[mb")
         // 16 colours: 196 becomes bright red (9), 12 stays bright blue.
         #expect(encoded(old, new, caps: xtermCapabilities(depth: .ansi16, colors: 16)).text
-                == "␛[1;1H␛[1m␛[91ma␛(B␛[m␛[94mb")
+                == "␛[1;1H␛[1;91ma␛(B␛[m␛[94mb")
         // 8 colours: bright colours fold onto 0-7.
         #expect(encoded(old, new, caps: xtermCapabilities(depth: .ansi16, colors: 8)).text
-                == "␛[1;1H␛[1m␛[31ma␛(B␛[m␛[34mb")
+                == "␛[1;1H␛[1;31ma␛(B␛[m␛[34mb")
+    }
+
+    @Test func blanksAreWrittenInThePensForeground() {
+        let dot = Style(foreground: .indexed(115)), text = Style(foreground: .indexed(252))
+        let old = CellBuffer(width: 12, height: 1)
+        var new = old
+        new.put("\u{2801}", x: 0, y: 0, style: dot)
+        new.put(" ", x: 1, y: 0, style: text)          // a raster's blank: no colour of its own to show
+        new.put("\u{2802}", x: 2, y: 0, style: dot)
+        new.put(" ", x: 3, y: 0, style: Style(foreground: .indexed(252), background: .indexed(17)))   // its background shows
+        new.put(" ", x: 4, y: 0, style: Style(foreground: .indexed(252), attributes: .underline))      // underlined: fg shows
+        #expect(encoded(old, new).text == "␛[1;1H␛[38;5;115m⠁ ⠂␛[48;5;17m ␛[4;38;5;252;49m ")
+        // An unchanged blank between two changed cells is resent in the pen's foreground.
+        var raster = old
+        raster.put("\u{2801}", x: 0, y: 0, style: dot)
+        raster.put(" ", x: 1, y: 0, style: text)
+        var next = raster
+        next.put("\u{2804}", x: 0, y: 0, style: dot)
+        next.put("\u{2804}", x: 2, y: 0, style: dot)
+        #expect(encoded(raster, next).text == "␛[1;1H␛[38;5;115m⠄ ⠄")
+    }
+
+    @Test func sgrStringsAreCombinedOnlyWhenPlain() {
+        #expect(SGRParameters.parameters(Array("\u{1b}[38;5;200m".utf8)) == Array("38;5;200".utf8))
+        #expect(SGRParameters.parameters(Array("\u{1b}[m".utf8)) == nil)
+        #expect(SGRParameters.parameters(Array("\u{1b}[38:5:200m".utf8)) == nil)
+        #expect(SGRParameters.parameters(Array("\u{1b}[1m\u{1b}[2m".utf8)) == nil)
+        #expect(SGRParameters(xtermCapabilities()) != nil)
+        var odd = xtermCapabilities()
+        odd.bold = Array("\u{1b}[1m\u{1b}[22m\u{1b}[1m".utf8)
+        #expect(SGRParameters(odd) == nil)
     }
 
     @Test func cellsOutsideTheScreenAreNotWritten() {
