@@ -37,16 +37,12 @@ public struct GreyImage: Sendable {
         let s = scale(for: area)
         let size = size(scale: s)
         let x0 = area.x + max(0, (area.width - size.width) / 2)
-        var canvas = HalfBlockCanvas(width: width * s, height: (height * s + 1) / 2)
-        let gradient = theme.gradient(.pixel)
-        for py in 0..<(height * s) {
-            for px in 0..<(width * s) {
-                canvas.set(x: px, y: py, intensity: values[(py / s) * width + px / s], gradient: gradient)
-            }
-        }
-        let imageRows = min(canvas.height, area.height - (caption.isEmpty ? 0 : 1))
-        canvas.render(into: &buffer, area: Rect(x: x0, y: area.y, width: min(size.width, area.width), height: max(0, imageRows)),
-                      depth: theme.depth)
+        // As a HalfBlockCanvas of (width·s) x ⌈height·s / 2⌉ cells with every pixel set (HalfBlockImagePainter).
+        let canvasRows = (height * s + 1) / 2
+        var painter = HalfBlockImagePainter(gradient: theme.gradient(.pixel), depth: theme.depth)
+        let imageRows = min(canvasRows, area.height - (caption.isEmpty ? 0 : 1))
+        painter.draw(values, imageWidth: width, imageHeight: height, scale: s, cellRows: canvasRows,
+                     into: &buffer, area: Rect(x: x0, y: area.y, width: min(size.width, area.width), height: max(0, imageRows)))
         if !caption.isEmpty, imageRows < area.height {
             let text = String(caption.prefix(area.width))
             let cx = area.x + max(0, (area.width - text.count) / 2)

@@ -18,6 +18,9 @@ struct MixingScreen: Screen {
     var paneCount: Int { Pane.allCases.count }
     var minimumSize: (width: Int, height: Int) { (40, 12) }
     var primary: [String]
+    /// The streams' rows and the free-energy pane as last drawn, replayed while their inputs stay
+    /// the same (they change only when a sample arrives; PaneReplay).
+    let replays = MixingScreenReplays()
 
     func render(_ readout: Readout, context: ScreenContext, into buffer: inout CellBuffer, area: Rect) {
         let focused = Pane(rawValue: context.focusedPane) ?? .streams
@@ -54,11 +57,15 @@ struct MixingScreen: Screen {
             let slots = readout.figure("slots").map { " \(Int($0)) sweeps (1 sweep = 10 ms) " } ?? ""
             let inner = panel("samples · class strip · switches · occupancy D_KL", pane, context, right: slots, role: .dreamBox)
                 .render(into: &buffer, area: area, theme: theme)
-            let rowHeight = max(2, min(6, inner.height / max(1, readout.sampleStreams.count)))
-            for (i, s) in readout.sampleStreams.enumerated() {
-                let r = Rect(x: inner.x, y: inner.y + i * rowHeight, width: inner.width, height: rowHeight)
-                guard r.maxY <= inner.maxY else { break }
-                drawStream(s, theme: theme, into: &buffer, area: r)
+            let key = MixingScreenReplays.StreamsKey(streams: readout.sampleStreams, theme: theme)
+            replays.streams.draw(key, area: inner, into: &buffer) { buffer in
+                let rowHeight = max(2, min(6, inner.height / max(1, readout.sampleStreams.count)))
+                var painter = HalfBlockImagePainter(gradient: theme.gradient(.pixel), depth: theme.depth)
+                for (i, s) in readout.sampleStreams.enumerated() {
+                    let r = Rect(x: inner.x, y: inner.y + i * rowHeight, width: inner.width, height: rowHeight)
+                    guard r.maxY <= inner.maxY else { break }
+                    drawStream(s, theme: theme, painter: &painter, into: &buffer, area: r)
+                }
             }
         case .energy:
             let oscillating = readout.series.first { $0.name == "background_rate_hz" }
@@ -80,8 +87,10 @@ struct MixingScreen: Screen {
         }
     }
 
-    /// One stream: header with counters, images, class strip.
-    private func drawStream(_ s: SampleStream, theme: Theme, into buffer: inout CellBuffer, area: Rect) {
+    /// One stream: header with counters, images, class strip. The images are drawn by
+    /// `painter` (cells as a HalfBlockCanvas per image would draw them, without building one).
+    private func drawStream(_ s: SampleStream, theme: Theme, painter: inout HalfBlockImagePainter,
+                            into buffer: inout CellBuffer, area: Rect) {
         let rate = s.slots > 0 ? 1000 * Double(s.switches) / Double(s.slots) : 0
         let header = "\(s.label): \(s.switches) switches (\(FixedDecimal.format(rate, decimals: 1))/1000)  D_KL \(FixedDecimal.format(s.occupancyDivergence, decimals: 3))  kept \(s.keptSamples)"
         _ = buffer.put(header.truncated(toCells: area.width), x: area.x, y: area.y, style: theme.style(.title), clip: area)
@@ -90,40 +99,41 @@ struct MixingScreen: Screen {
         let cellWidth = s.imageWidth + 1
         let count = min(s.images.count, max(0, area.width / cellWidth))
         let first = s.images.count - count
-        let pixel = theme.gradient(.pixel)
+        let dim = theme.style(.dim), text = theme.style(.text), train = theme.gradient(.train)
+        let pad = String(repeating: " ", count: s.imageWidth / 2)
         for n in 0..<count {
-            let image = s.images[first + n]
-            var canvas = HalfBlockCanvas(width: s.imageWidth, height: imageRows)
-            for y in 0..<min(s.imageHeight, imageRows * 2) {
-                for x in 0..<s.imageWidth { canvas.set(x: x, y: y, intensity: image[y * s.imageWidth + x], gradient: pixel) }
-            }
-            canvas.render(into: &buffer, area: Rect(x: area.x + n * cellWidth, y: area.y + 1, width: s.imageWidth, height: imageRows),
-                          depth: theme.depth)
+            let x = area.x + n * cellWidth
+            painter.draw(s.images[first + n], imageWidth: s.imageWidth, imageHeight: s.imageHeight, cellRows: imageRows,
+                         into: &buffer, area: Rect(x: x, y: area.y + 1, width: s.imageWidth, height: imageRows))
             let label = s.classes[first + n].map { String($0) } ?? "·"
-            var style = s.classes[first + n] == nil ? theme.style(.dim) : classStyle(s.classes[first + n]!, theme: theme)
+            var style = s.classes[first + n].map { classStyle($0, text: text, train: train) } ?? dim
             if s.switched[first + n] { style.attributes.insert(.bold); style.attributes.insert(.underline) }
-            let text = String(repeating: " ", count: s.imageWidth / 2) + label
-            _ = buffer.put(text, x: area.x + n * cellWidth, y: area.y + 1 + imageRows, style: style, clip: area)
+            _ = buffer.put(pad + label, x: x, y: area.y + 1 + imageRows, style: style, clip: area)
         }
     }
 
-    /// A colour per class from the theme's `train` gradient.
-    private func classStyle(_ c: Int, theme: Theme) -> Style {
-        var style = theme.style(.text)
-        style.foreground = theme.gradient(.train).color(at: Double(c) / 9)
+    /// A colour per class from the theme's `train` gradient on the `text` style.
+    private func classStyle(_ c: Int, text: Style, train: Gradient) -> Style {
+        var style = text
+        style.foreground = train.color(at: Double(c) / 9)
         return style
     }
 
     private func drawFreeEnergy(_ readout: Readout, _ context: ScreenContext, _ buffer: inout CellBuffer, _ area: Rect) {
-        let inner = panel("free energy F(v) of each stream's visible state", .energy, context, role: .energyBox)
-            .render(into: &buffer, area: area, theme: context.theme)
         let streams = readout.series.filter { $0.name.hasPrefix("free_energy_") }
-        let series = streams.enumerated().map { i, s in
-            LinePlot.Series(name: String(s.name.dropFirst("free_energy_".count)), points: context.zoomedTime(PlotData.points(s)),
-                            color: .gradient(.train, Double(i) / Double(max(1, streams.count - 1))))
+        let key = MixingScreenReplays.FreeEnergyKey(series: streams, theme: context.theme,
+                                                    focused: context.focusedPane == Pane.energy.rawValue, timeZoom: context.timeZoom)
+        let inner = replays.freeEnergy.draw(key, area: area, into: &buffer) { buffer in
+            let inner = panel("free energy F(v) of each stream's visible state", .energy, context, role: .energyBox)
+                .render(into: &buffer, area: area, theme: context.theme)
+            let series = streams.enumerated().map { i, s in
+                LinePlot.Series(name: String(s.name.dropFirst("free_energy_".count)), points: context.zoomedTime(PlotData.points(s)),
+                                color: .gradient(.train, Double(i) / Double(max(1, streams.count - 1))))
+            }
+            LinePlot(series: series, xAxis: Axis("time (ms)"), yAxis: Axis("F (nats)"))
+                .render(into: &buffer, area: inner, theme: context.theme)
+            return inner
         }
-        LinePlot(series: series, xAxis: Axis("time (ms)"), yAxis: Axis("F (nats)"))
-            .render(into: &buffer, area: inner, theme: context.theme)
         context.hits.timePlot(inner)
     }
 

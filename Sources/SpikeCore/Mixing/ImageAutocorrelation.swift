@@ -15,6 +15,8 @@ public struct ImageAutocorrelation: Sendable {
     private var products: [Double]
     /// Recent samples, ring of maxLag + 1.
     private var history: [[Bool]]
+    /// `integratedTime` as of `count` samples (`memoizedIntegratedTime()`); nil: not yet computed.
+    private var memo: (count: Int, time: Double?)?
 
     public init(pixelCount: Int, maxLag: Int = 200) {
         precondition(pixelCount > 0 && maxLag >= 1)
@@ -43,33 +45,52 @@ public struct ImageAutocorrelation: Sendable {
 
     /// C(Δ) for Δ = 0 … min(maxLag, count − 2) (C(0) = 1; empty while there is no variance).
     public var correlation: [Double] {
-        guard count > 1 else { return [] }
+        guard let (n, variance) = pooledVariance() else { return [] }
+        return (0...min(maxLag, count - 2)).map { covariance(lag: $0, n: n) / variance }
+    }
+
+    /// n and Σ_i var_i (nil with fewer than two samples or no variance).
+    private func pooledVariance() -> (n: Double, variance: Double)? {
+        guard count > 1 else { return nil }
         let n = Double(count)
         var variance = 0.0
         for i in 0..<pixelCount {
             let m = sum[i] / n
             variance += sum[i] / n - m * m
         }
-        guard variance > 0 else { return [] }
-        let top = min(maxLag, count - 2)
-        return (0...top).map { d in
-            let pairs = Double(count - d)
-            var cov = 0.0
-            for i in 0..<pixelCount {
-                let m = sum[i] / n
-                cov += products[d * pixelCount + i] / pairs - m * m
-            }
-            return cov / variance
-        }
+        return variance > 0 ? (n, variance) : nil
     }
 
-    /// Integrated autocorrelation time in samples (≥ 0; nil while undefined).
+    /// Σ_i cov_i(Δ) over the `count − Δ` pairs of samples `Δ` apart.
+    private func covariance(lag d: Int, n: Double) -> Double {
+        let pairs = Double(count - d)
+        var cov = 0.0
+        for i in 0..<pixelCount {
+            let m = sum[i] / n
+            cov += products[d * pixelCount + i] / pairs - m * m
+        }
+        return cov
+    }
+
+    /// `integratedTime`, computed once per added sample (O(maxLag · pixelCount)) and then reused
+    /// until the next `add`: the live screens read it every frame while samples arrive every few
+    /// frames. Always equal to `integratedTime` (test memoizedIntegratedTimeEqualsTheComputedOne).
+    public mutating func memoizedIntegratedTime() -> Double? {
+        if let m = memo, m.count == count { return m.time }
+        let time = integratedTime
+        memo = (count, time)
+        return time
+    }
+
+    /// Integrated autocorrelation time in samples (≥ 0; nil while undefined). C(Δ) is computed
+    /// only up to the window M (the same values as `correlation`).
     public var integratedTime: Double? {
-        let c = correlation
-        guard c.count > 1 else { return nil }
+        guard let (n, variance) = pooledVariance() else { return nil }
+        let top = min(maxLag, count - 2)
+        guard top >= 1 else { return nil }
         var tau = 1.0
-        for m in 1..<c.count {
-            tau += 2 * c[m]
+        for m in 1...top {
+            tau += 2 * (covariance(lag: m, n: n) / variance)
             if Double(m) >= 5 * tau { break }
         }
         return max(tau, 0)

@@ -19,23 +19,27 @@ extension MixingExperiment {
 
     func stream(_ name: String) -> MixingStream? { streams.first { $0.spec.name == name } }
 
+    /// The figures, free-energy series and sample streams now. Memoizes each stream's
+    /// autocorrelation time (recomputed only after a new kept sample; same value).
     public func readout() -> Readout {
         let c = config
         var figures: [Figure] = []
         var series: [Series] = []
         var out: [SampleStream] = []
-        for s in streams {
+        for i in streams.indices {
+            let tau = streams[i].autocorrelation.memoizedIntegratedTime()
+            let s = streams[i]
             let name = s.spec.name
             let dkl = s.occupancy.divergence(from: c.dataClassFrequencies)
             figures.append(Figure(name: "switches_per_1000_\(name)", value: s.switches.switchesPer1000,
                                   label: "\(s.spec.label): class switches per 1000 sweeps (10 ms)"))
             figures.append(Figure(name: "occupancy_dkl_\(name)", value: dkl,
                                   label: "\(s.spec.label): D_KL(data classes ‖ sampled classes)"))
-            figures.append(Figure(name: "autocorr_time_\(name)", value: s.autocorrelation.integratedTime ?? .nan,
+            figures.append(Figure(name: "autocorr_time_\(name)", value: tau ?? .nan,
                                   label: "\(s.spec.label): integrated autocorrelation time (samples)"))
             series.append(Series(name: "free_energy_\(name)", points: s.freeEnergy))
             out.append(SampleStream(name: name, label: s.spec.label, imageWidth: c.imageWidth, imageHeight: c.imageHeight,
-                                    images: s.recentImages.map { $0.map { $0 ? 1 : 0 } }, classes: s.recentClasses,
+                                    images: s.recentIntensities, classes: s.recentClasses,
                                     switched: s.recentSwitched, switches: s.switches.switches,
                                     keptSamples: s.switches.keptSamples, slots: s.switches.slots,
                                     occupancyDivergence: dkl, occupancy: s.occupancy.frequencies))

@@ -13,6 +13,9 @@ struct MixingStream: Sendable {
     var autocorrelation: ImageAutocorrelation
     /// Recent samples (pixels), classes, switch flags.
     var recentImages: [[Bool]] = []
+    /// `recentImages` as intensities (1 = on, 0 = off), as the readout hands them to the screen:
+    /// converted once per sample instead of at every frame's readout.
+    var recentIntensities: [[Double]] = []
     var recentClasses: [Int?] = []
     var recentSwitched: [Bool] = []
     /// (time ms, F(v)) of the current visible state at every slot.
@@ -32,6 +35,7 @@ struct MixingStream: Sendable {
         occupancy = ClassOccupancy(classCount: classCount)
         autocorrelation = ImageAutocorrelation(pixelCount: pixelCount, maxLag: maxLag)
         recentImages = []
+        recentIntensities = []
         recentClasses = []
         recentSwitched = []
         freeEnergy = []
@@ -54,11 +58,13 @@ struct MixingStream: Sendable {
             switches.record(nil)
         }
         recentImages.append(pixels)
+        recentIntensities.append(pixels.map { $0 ? 1 : 0 })
         recentClasses.append(label)
         recentSwitched.append(switched)
         if recentImages.count > c.stripLength {
             let extra = recentImages.count - c.stripLength
             recentImages.removeFirst(extra)
+            recentIntensities.removeFirst(extra)
             recentClasses.removeFirst(extra)
             recentSwitched.removeFirst(extra)
         }

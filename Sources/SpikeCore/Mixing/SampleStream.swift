@@ -1,7 +1,7 @@
 /// Readout of one sampler's image stream (science.md 3.4 step 5): its most recent samples as
 /// grey-level images with their classes, and the running mixing counters. Plain numbers for
 /// the screens and the headless report.
-public struct SampleStream: Sendable {
+public struct SampleStream: Sendable, Equatable {
     /// Stream name as in the figure suffixes (`gibbs`, `renewing`, `depressing`, `tempering`).
     public var name: String
     /// Human label for the screen.
