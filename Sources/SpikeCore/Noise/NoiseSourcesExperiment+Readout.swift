@@ -11,16 +11,17 @@ extension NoiseSourcesExperiment {
         var figures: [Figure] = []
         var series: [Series] = []
         var landscapes: [Landscape] = []
-        for (l, lane) in lanes.enumerated() {
-            let s = lane.ensemble.kind.figureSuffix
+        // Lanes are read by index, not copied (a lane copy retains every array of its ensemble).
+        for l in lanes.indices {
+            let kind = lanes[l].ensemble.kind, s = kind.figureSuffix
             figures.append(Figure(name: "dkl_target_sampled_\(s)", value: meanDivergence(l),
-                                  label: "D_KL(p*‖p) \(lane.ensemble.kind.label)"))
-            series.append(Series(name: "dkl_target_sampled_\(s)", points: lane.dkl))
+                                  label: "D_KL(p*‖p) \(kind.label)"))
+            series.append(Series(name: "dkl_target_sampled_\(s)", points: lanes[l].dkl))
         }
-        for lane in lanes {
-            let s = lane.ensemble.kind.figureSuffix
-            figures.append(Figure(name: "input_corr_mean_\(s)", value: lane.ensemble.inputs.meanPairwiseCorrelation(),
-                                  label: "input corr. \(lane.ensemble.kind.label)"))
+        for l in lanes.indices {
+            let kind = lanes[l].ensemble.kind
+            figures.append(Figure(name: "input_corr_mean_\(kind.figureSuffix)", value: lanes[l].ensemble.inputs.meanPairwiseCorrelation(),
+                                  label: "input corr. \(kind.label)"))
         }
         let pool = lanes.first { $0.ensemble.kind == .sharedPool }
         let brn = lanes.first { $0.ensemble.kind == .backgroundNetwork }
@@ -38,21 +39,21 @@ extension NoiseSourcesExperiment {
             Figure(name: "input_mean_network", value: brn?.ensemble.inputs.meanInput ?? .nan, label: "network input mean"),
             Figure(name: "input_var_network", value: brn?.ensemble.inputs.meanVariance ?? .nan, label: "network input variance"),
         ]
-        for lane in lanes {
-            let s = lane.ensemble.kind.figureSuffix
-            figures.append(Figure(name: "beta_eff_\(s)", value: lane.calibration.beta, label: "β_eff \(lane.ensemble.kind.label)"))
-            figures.append(Figure(name: "offset_\(s)", value: lane.calibration.offset, label: "h₀ \(lane.ensemble.kind.label)"))
+        for l in lanes.indices {
+            let kind = lanes[l].ensemble.kind, s = kind.figureSuffix, calibration = lanes[l].calibration
+            figures.append(Figure(name: "beta_eff_\(s)", value: calibration.beta, label: "β_eff \(kind.label)"))
+            figures.append(Figure(name: "offset_\(s)", value: calibration.offset, label: "h₀ \(kind.label)"))
         }
-        for (l, lane) in lanes.enumerated() {
-            let s = lane.ensemble.kind.figureSuffix
+        for l in lanes.indices {
+            let kind = lanes[l].ensemble.kind, s = kind.figureSuffix
             for (label, ms) in Self.tableTimes {
-                let v = lane.dkl.first { abs($0.timeMs - ms) < config.cycleMs / 2 }?.value ?? .nan
-                figures.append(Figure(name: "dkl_target_sampled_\(s)_\(label)", value: v, label: "D_KL \(lane.ensemble.kind.label) at \(label) ms"))
+                let v = lanes[l].dkl.first { abs($0.timeMs - ms) < config.cycleMs / 2 }?.value ?? .nan
+                figures.append(Figure(name: "dkl_target_sampled_\(s)_\(label)", value: v, label: "D_KL \(kind.label) at \(label) ms"))
             }
-            figures.append(Figure(name: "dkl_pooled_\(s)", value: pooledDivergence(l), label: "D_KL pooled over networks, \(lane.ensemble.kind.label)"))
-            let m = lane.ensemble.inputs.matrixUnits
-            landscapes.append(Landscape(label: "input correlation · \(lane.ensemble.kind.label)", columns: m, rows: m,
-                                        values: lane.ensemble.inputs.correlationMatrix,
+            figures.append(Figure(name: "dkl_pooled_\(s)", value: pooledDivergence(l), label: "D_KL pooled over networks, \(kind.label)"))
+            let m = lanes[l].ensemble.inputs.matrixUnits
+            landscapes.append(Landscape(label: "input correlation · \(kind.label)", columns: m, rows: m,
+                                        values: lanes[l].ensemble.inputs.correlationMatrix,
                                         xRange: 0...Double(m - 1), yRange: 0...Double(m - 1), xLabel: "unit", yLabel: "unit"))
         }
         return Readout(timeMs: timeMs, raster: raster(), figures: figures, series: series, landscapes: landscapes)
@@ -63,7 +64,8 @@ extension NoiseSourcesExperiment {
     func raster() -> Raster {
         let n = config.machine.unitCount
         let window = Double(config.rasterCycles) * config.cycleMs
-        let s = StackedStateRaster.spikes(lanes.map(\.recentStates), unitCount: n, timeMs: timeMs, spacingMs: config.cycleMs)
+        let s = StackedStateRaster.spikes(lanes.indices.map { lanes[$0].recentStates }, unitCount: n, timeMs: timeMs,
+                                           spacingMs: config.cycleMs)   // (no lane copies)
         return Raster(neuronCount: lanes.count * n, startMs: max(0, timeMs - window), endMs: max(timeMs, window),
                       spikeTimesMs: s.times, spikeNeurons: s.neurons, onWindowMs: config.cycleMs)
     }
