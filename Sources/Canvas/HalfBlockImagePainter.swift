@@ -33,7 +33,7 @@ public struct HalfBlockImagePainter {
         let x0 = max(area.x, 0), x1 = min(area.x + min(canvasWidth, area.width), buffer.width)
         let y0 = max(area.y, 0), y1 = min(area.y + min(canvasRows, area.height), buffer.height)
         guard x1 > x0, y1 > y0 else { return }
-        let shadeForeground = ColorReduction.reduce(ColorReduction.reduce(.default, to: depth), to: depth)
+        let shadeForeground = Color.default   // the canvas's shade colour: `.default` reduced, which stays `.default`
         let width = buffer.width
         let steps = gradient.steps
         values.withUnsafeBufferPointer { values in
@@ -76,10 +76,7 @@ public struct HalfBlockImagePainter {
     static func clamped(_ intensity: Double) -> Double { intensity.isFinite ? min(1, max(0, intensity)) : 0 }
 
     /// The gradient step of an intensity (Gradient.color(at:) of the clamped value).
-    static func step(_ intensity: Double) -> Int {
-        let i = clamped(intensity)
-        return i == 0 ? 0 : i == 1 ? 100 : Int((i * 100).rounded())   // the two ends without rounding
-    }
+    static func step(_ intensity: Double) -> Int { Int((clamped(intensity) * 100).rounded()) }
 
     private mutating func reduced(_ step: Int) -> Color {
         if let c = reducedSteps[step] { return c }
