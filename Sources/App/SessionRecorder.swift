@@ -54,11 +54,11 @@ public final class SessionRecorder {
         let wantFigures = header.figuresEveryFrames > 0 && (frame + 1) % header.figuresEveryFrames == 0
         guard header.spikes || wantChecksum || wantFigures else { return }
         let readout = experiment.readout()
-        if header.spikes, let raster = readout.raster {
-            for (t, n) in zip(raster.spikeTimesMs, raster.spikeNeurons) where t > lastSpikeMs {
+        if header.spikes, let spikes = readout.raster?.spikes {
+            for (t, n) in zip(spikes.times, spikes.neurons) where t > lastSpikeMs {
                 record(.spike(neuron: Int(n), timeMs: t), frame: frame, experiment: experiment)
             }
-            lastSpikeMs = max(lastSpikeMs, raster.spikeTimesMs.last ?? lastSpikeMs)
+            lastSpikeMs = max(lastSpikeMs, spikes.times.last ?? lastSpikeMs)
         }
         if wantFigures {
             record(.figures(readout.figures.map { .init(name: $0.name, value: $0.value) }), frame: frame, experiment: experiment)

@@ -28,9 +28,19 @@ extension Raster {
         let window = context.zoomedWindow(start: startMs, end: max(endMs, startMs + 1))
         // The readout's arrays as they are (the widget divides each time as it draws: no copy of
         // thousands of spikes per frame).
-        var raster = SpikeRaster(neuronCount: neuronCount, timeStart: window.start / unit, timeEnd: window.end / unit,
-                                 spikeTimes: spikeTimesMs, dividedBy: unit, spikeNeurons: spikeNeurons,
-                                 timeAxisTitle: timeAxisTitle, onWindow: onWindows ? onWindowMs.map { $0 / unit } : nil)
+        let onWindow = onWindows ? onWindowMs.map { $0 / unit } : nil
+        var raster: SpikeRaster
+        if let s = stackedStates {
+            // Sampled states are handed over as they are (the widget sets their dots directly).
+            raster = SpikeRaster(neuronCount: neuronCount, timeStart: window.start / unit, timeEnd: window.end / unit,
+                                 states: .init(lanes: s.lanes, unitCount: s.unitCount, timeEnd: s.timeMs, spacing: s.spacingMs),
+                                 dividedBy: unit, timeAxisTitle: timeAxisTitle, onWindow: onWindow)
+        } else {
+            let spikes = self.spikes
+            raster = SpikeRaster(neuronCount: neuronCount, timeStart: window.start / unit, timeEnd: window.end / unit,
+                                 spikeTimes: spikes.times, dividedBy: unit, spikeNeurons: spikes.neurons,
+                                 timeAxisTitle: timeAxisTitle, onWindow: onWindow)
+        }
         raster.neuronAxisTitle = neuronAxisTitle
         return raster
     }

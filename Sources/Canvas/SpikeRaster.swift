@@ -34,6 +34,9 @@ public struct SpikeRaster: Sendable {
     public var timeDivisor: Double = 1
     /// Neuron index (0-based) of each spike; out-of-range indices are skipped.
     public var spikeNeurons: [Int32]
+    /// The spikes as sampled states instead (`SpikeRaster+States.swift`); when set, the listed
+    /// spikes are ignored.
+    public var states: States?
     /// Title of the time axis with units, e.g. `"time (s)"` (empty: no title row).
     public var timeAxisTitle: String
     /// Title of the neuron axis, shown above it when there is room (empty: none).
@@ -71,6 +74,16 @@ public struct SpikeRaster: Sendable {
         self.timeAxisTitle = timeAxisTitle
         self.showAxes = showAxes
         self.color = color
+    }
+
+    /// A raster of the on-units of `states` (times divided by `timeDivisor`, as listed spikes').
+    public init(neuronCount: Int, timeStart: Double, timeEnd: Double, states: States, dividedBy timeDivisor: Double,
+                timeAxisTitle: String = "", showAxes: Bool = true, color: SeriesColor? = nil, onWindow: Double? = nil,
+                onWindowColor: SeriesColor? = nil) {
+        self.init(neuronCount: neuronCount, timeStart: timeStart, timeEnd: timeEnd, spikeTimes: [], dividedBy: timeDivisor,
+                  spikeNeurons: [], timeAxisTitle: timeAxisTitle, showAxes: showAxes, color: color, onWindow: onWindow,
+                  onWindowColor: onWindowColor)
+        self.states = states
     }
 
     /// Draws the raster inside `area` only.
@@ -130,22 +143,10 @@ public struct SpikeRaster: Sendable {
 
     /// Spikes as density-coloured dots (the classic raster).
     private func drawSpikes(into buffer: inout CellBuffer, canvas: inout BrailleCanvas, plot: Rect, theme: Theme) {
-        // Spikes come in runs of equal times (a sampled state's units): the column is computed
-        // once per run (the same time gives the same column).
-        var lastTime = Double.nan, lastColumn: Int? = nil
-        let dotWidth = canvas.dotWidth, dotHeight = canvas.dotHeight
-        // Each neuron's dot row looked up instead of divided out per spike, when there are at
-        // least as many spikes as neurons (thousands of dots per frame on the noise-sources screens).
-        let rows = neuronCount <= spikeTimes.count ? (0..<neuronCount).map { dotRow($0, dotHeight: dotHeight) } : nil
-        for (raw, n32) in zip(spikeTimes, spikeNeurons) {
-            let t = raw / timeDivisor, n = Int(n32)
-            guard n >= 0, n < neuronCount else { continue }
-            if t.bitPattern != lastTime.bitPattern {
-                lastTime = t
-                lastColumn = dotColumn(t, dotWidth: dotWidth)
-            }
-            guard let column = lastColumn else { continue }
-            canvas.set(dotX: column, dotY: rows?[n] ?? dotRow(n, dotHeight: dotHeight))
+        if let states {
+            setStateDots(states, on: &canvas)
+        } else {
+            setListedDots(on: &canvas)
         }
         let density = densityColors(theme)
         for cy in 0..<canvas.height {
@@ -158,22 +159,42 @@ public struct SpikeRaster: Sendable {
         canvas.render(into: &buffer, area: plot)
     }
 
+    /// The listed spikes' dots.
+    private func setListedDots(on canvas: inout BrailleCanvas) {
+        // Spikes come in runs of equal times (a sampled state's units): the column is computed
+        // once per run (the same time gives the same column).
+        var lastTime = Double.nan, lastColumn: Int? = nil
+        let dotWidth = canvas.dotWidth, dotHeight = canvas.dotHeight
+        // Each neuron's dot row looked up instead of divided out per spike, when there are at
+        // least as many spikes as neurons.
+        let rows = neuronCount <= spikeTimes.count ? (0..<neuronCount).map { dotRow($0, dotHeight: dotHeight) } : nil
+        for (raw, n32) in zip(spikeTimes, spikeNeurons) {
+            let t = raw / timeDivisor, n = Int(n32)
+            guard n >= 0, n < neuronCount else { continue }
+            if t.bitPattern != lastTime.bitPattern {
+                lastTime = t
+                lastColumn = dotColumn(t, dotWidth: dotWidth)
+            }
+            guard let column = lastColumn else { continue }
+            canvas.set(dotX: column, dotY: rows?[n] ?? dotRow(n, dotHeight: dotHeight))
+        }
+    }
+
     /// Spikes on top of their on-window bars, one cell row per neuron (see the type's notes).
     private func drawOnWindows(into buffer: inout CellBuffer, canvas spikes: inout BrailleCanvas, plot: Rect, window: Double,
                                theme: Theme) {
         var bars = BrailleCanvas(width: plot.width, height: plot.height)
         let span = timeEnd - timeStart
         let columns = Double(spikes.dotWidth)
-        for (raw, n32) in zip(spikeTimes, spikeNeurons) {
-            let t = raw / timeDivisor, n = Int(n32)
-            guard n >= 0, n < neuronCount, t.isFinite, t <= timeEnd, t + window > timeStart else { continue }
+        forEachSpike { t, n in
+            guard n >= 0, n < neuronCount, t.isFinite, t <= timeEnd, t + window > timeStart else { return }
             let top = dotRow(n, dotHeight: spikes.dotHeight) / 4 * 4
             if let column = dotColumn(t, dotWidth: spikes.dotWidth) { spikes.set(dotX: column, dotY: top) }
             // Dot columns whose interval [c, c + 1)·span/W meets [t, t + window).
             // (1e-9 absorbs rounding, so 0.1 + 0.2 ends where 0.3 does.)
             let first = max(0, Int(((t - timeStart) / span * columns + 1e-9).rounded(.down)))
             let end = min(spikes.dotWidth, Int(((t + window - timeStart) / span * columns - 1e-9).rounded(.up)))
-            guard first < end else { continue }
+            guard first < end else { return }
             for c in first..<end {
                 bars.set(dotX: c, dotY: top + 2)
                 bars.set(dotX: c, dotY: top + 3)

@@ -35,8 +35,9 @@ extension Readout {
         for f in figures { h.combine(f.name); h.combine(f.value) }
         if let r = raster {
             h.combine(r.neuronCount); h.combine(r.startMs); h.combine(r.endMs)
-            h.combine(r.spikeTimesMs)
-            for n in r.spikeNeurons { h.combine(Int(n)) }
+            let spikes = r.spikes
+            h.combine(spikes.times)
+            for n in spikes.neurons { h.combine(Int(n)) }
         }
         for t in traces { h.combine(t.startMs); h.combine(t.intervalMs); h.combine(t.values) }
         for hist in histograms { h.combine(hist.lowerEdge); h.combine(hist.binWidth); h.combine(hist.counts) }

@@ -73,7 +73,8 @@ extension Readout {
     /// widgets draw as gaps. The engine state itself is checked by `Experiment.nonFiniteState`.
     public func firstNonFinite() -> (String, Double)? {
         if !timeMs.isFinite { return ("time (ms)", timeMs) }
-        if let raster, let r = NumericalGuard.firstNonFinite(raster.spikeTimesMs, name: "spike time (ms)") { return r }
+        if let raster, raster.stackedStates?.spikeTimesAreFinite != true,
+           let r = NumericalGuard.firstNonFinite(raster.spikeTimesMs, name: "spike time (ms)") { return r }
         for image in images {
             if let r = NumericalGuard.firstNonFinite(image.values, name: "image '\(image.label)'") { return r }
         }

@@ -43,27 +43,71 @@ public struct Readout: Sendable {
 }
 
 /// Spikes of a population within a time window, for a raster plot.
+///
+/// The spikes are either listed (times and neurons) or, for samplers shown by their binary
+/// states, kept as those states (`stackedStates`): the list is then derived from them on
+/// demand, and a raster widget can draw the states directly instead of thousands of listed
+/// spikes per frame (issue 13). Both forms give the same `spikes`.
 public struct Raster: Sendable {
     /// Number of neurons (rows), numbered 0..<neuronCount.
     public var neuronCount: Int
     /// Window shown, in ms of biological time: [startMs, endMs).
     public var startMs: Double
     public var endMs: Double
-    /// Spike times in ms and the neuron that fired, oldest first.
-    public var spikeTimesMs: [Double]
-    public var spikeNeurons: [Int32]
     /// Length of the "on" window after each spike (the refractory period, during which the
     /// sampler's state z_k = 1), in ms; nil when states are not shown.
     public var onWindowMs: Double?
+    /// The spikes as listed, or the states they are derived from.
+    private var source: Source
+
+    private enum Source: Sendable {
+        case listed(times: [Double], neurons: [Int32])
+        case states(StackedStates)
+    }
 
     public init(neuronCount: Int, startMs: Double, endMs: Double, spikeTimesMs: [Double], spikeNeurons: [Int32],
                 onWindowMs: Double? = nil) {
         self.neuronCount = neuronCount
         self.startMs = startMs
         self.endMs = endMs
-        self.spikeTimesMs = spikeTimesMs
-        self.spikeNeurons = spikeNeurons
         self.onWindowMs = onWindowMs
+        source = .listed(times: spikeTimesMs, neurons: spikeNeurons)
+    }
+
+    /// A raster whose spikes are the on-units of `states` (`StackedStates.spikes`).
+    public init(neuronCount: Int, startMs: Double, endMs: Double, states: StackedStates, onWindowMs: Double? = nil) {
+        self.neuronCount = neuronCount
+        self.startMs = startMs
+        self.endMs = endMs
+        self.onWindowMs = onWindowMs
+        source = .states(states)
+    }
+
+    /// Spike times in ms and the neuron that fired, oldest first (derived from the states,
+    /// when the raster holds states: read `spikes` once rather than both arrays).
+    public var spikes: (times: [Double], neurons: [Int32]) {
+        switch source {
+        case .listed(let times, let neurons): return (times, neurons)
+        case .states(let states): return states.spikes()
+        }
+    }
+
+    /// Spike times in ms, oldest first (see `spikes`).
+    public var spikeTimesMs: [Double] {
+        get { spikes.times }
+        set { source = .listed(times: newValue, neurons: spikes.neurons) }
+    }
+
+    /// The neuron of each spike (see `spikes`).
+    public var spikeNeurons: [Int32] {
+        get { spikes.neurons }
+        set { source = .listed(times: spikes.times, neurons: newValue) }
+    }
+
+    /// The states the spikes come from, when the raster holds states.
+    public var stackedStates: StackedStates? {
+        if case .states(let states) = source { return states }
+        return nil
     }
 }
 

@@ -62,4 +62,30 @@ import Testing
         let none = StackedStateRaster.spikes([], unitCount: 4, timeMs: 5, spacingMs: 1)
         #expect(none.times.isEmpty && none.neurons.isEmpty)
     }
+
+    /// A `Raster` holding the states (the noise-sources readouts) is the raster of their listed
+    /// spikes to everything that reads it: the spikes, the readout checksum (session logs and
+    /// the determinism table) and the numerical guard, also for times that are not finite.
+    @Test func rasterOfStatesEqualsRasterOfItsSpikes() {
+        var g = LCG(state: 0x57A7E)
+        for trial in 0..<200 {
+            let n = 1 + Int(g.next() % 12), laneCount = 1 + Int(g.next() % 4)
+            let lanes = (0..<laneCount).map { _ in (0..<Int(g.next() % 300)).map { _ in Int(g.next() % UInt64(1 << (n + 1))) } }
+            let spacing = [1.0, 0.1, 1e308, .nan][trial % 4]
+            let timeMs = trial % 16 < 13 ? Double(g.next() % 100_000) : [.infinity, .nan, -1e308][trial % 16 - 13]
+            let states = StackedStates(lanes: lanes, unitCount: n, timeMs: timeMs, spacingMs: spacing)
+            let s = states.spikes()
+            let a = Raster(neuronCount: laneCount * n, startMs: 0, endMs: 10, states: states, onWindowMs: 1)
+            let b = Raster(neuronCount: laneCount * n, startMs: 0, endMs: 10, spikeTimesMs: s.times, spikeNeurons: s.neurons, onWindowMs: 1)
+            #expect(Self.same(a.spikes, b.spikes) && a.spikeNeurons == s.neurons)
+            var ra = Readout(timeMs: 5, raster: a), rb = Readout(timeMs: 5, raster: b)
+            #expect(ra.checksum == rb.checksum, "trial \(trial)")
+            let fa = ra.firstNonFinite(), fb = rb.firstNonFinite()
+            #expect(fa?.0 == fb?.0 && fa?.1.bitPattern == fb?.1.bitPattern, "trial \(trial): \(String(describing: fa)) vs \(String(describing: fb))")
+            // Setting the listed spikes replaces the states.
+            ra.raster?.spikeNeurons = s.neurons.map { $0 + 1 }
+            rb.raster?.spikeNeurons = s.neurons.map { $0 + 1 }
+            #expect(ra.raster?.stackedStates == nil && ra.checksum == rb.checksum)
+        }
+    }
 }

@@ -46,17 +46,41 @@ public struct InputStatistics: Sendable, Equatable {
     /// ρ_kl for k, l < matrixUnits (1 on the diagonal).
     public func correlation(_ k: Int, _ l: Int) -> Double {
         let (a, b) = (min(k, l), max(k, l))
+        return correlation(a, b, mean: mean, variance: variance)
+    }
+
+    /// ρ_ab (a ≤ b) from the given per-unit mean and variance (the functions, or tables of
+    /// their values: the same numbers either way).
+    @inline(__always)
+    private func correlation(_ a: Int, _ b: Int, mean: (Int) -> Double, variance: (Int) -> Double) -> Double {
         let n = Double(sampleCount)
         let cov = crossSums[a * matrixUnits + b] / n - mean(a) * mean(b)
         let d = (variance(a) * variance(b)).squareRoot()
         return d > 0 ? cov / d : .nan
     }
 
-    /// Row-major matrixUnits² correlation matrix.
+    /// Calls `body(k, l, ρ_kl)` for every pair k < l of matrix units, row by row; the units'
+    /// means and variances are computed once, not once per pair (the live screens ask for
+    /// every pair every frame, issue 13).
+    private func forEachPairCorrelation(_ body: (Int, Int, Double) -> Void) {
+        let m = matrixUnits
+        let means = (0..<m).map(mean), variances = (0..<m).map(variance)
+        for k in 0..<m {
+            for l in (k + 1)..<max(k + 1, m) {
+                body(k, l, correlation(k, l, mean: { means[$0] }, variance: { variances[$0] }))
+            }
+        }
+    }
+
+    /// Row-major matrixUnits² correlation matrix (symmetric: ρ_lk is ρ_kl).
     public var correlationMatrix: [Double] {
         let m = matrixUnits
         var out = Array(repeating: 0.0, count: m * m)
-        for k in 0..<m { for l in 0..<m { out[k * m + l] = k == l ? 1 : correlation(k, l) } }
+        for k in 0..<m { out[k * m + k] = 1 }
+        forEachPairCorrelation { k, l, r in
+            out[k * m + l] = r
+            out[l * m + k] = r
+        }
         return out
     }
 
@@ -64,10 +88,9 @@ public struct InputStatistics: Sendable, Equatable {
     /// `include(k, l)` true.
     public func meanPairwiseCorrelation(include: (Int, Int) -> Bool = { _, _ in true }) -> Double {
         var total = 0.0, pairs = 0
-        for k in 0..<matrixUnits { for l in (k + 1)..<max(k + 1, matrixUnits) where include(k, l) {
-            let r = correlation(k, l)
-            if r.isFinite { total += r; pairs += 1 }
-        } }
+        forEachPairCorrelation { k, l, r in
+            if include(k, l) && r.isFinite { total += r; pairs += 1 }
+        }
         return pairs > 0 ? total / Double(pairs) : .nan
     }
 

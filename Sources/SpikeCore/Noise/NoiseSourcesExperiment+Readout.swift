@@ -64,9 +64,10 @@ extension NoiseSourcesExperiment {
     func raster() -> Raster {
         let n = config.machine.unitCount
         let window = Double(config.rasterCycles) * config.cycleMs
-        let s = StackedStateRaster.spikes(lanes.indices.map { lanes[$0].recentStates }, unitCount: n, timeMs: timeMs,
-                                           spacingMs: config.cycleMs)   // (no lane copies)
+        // The states themselves, not the spikes derived from them (no lane copies either).
+        let states = StackedStates(lanes: lanes.indices.map { lanes[$0].recentStates }, unitCount: n, timeMs: timeMs,
+                                   spacingMs: config.cycleMs)
         return Raster(neuronCount: lanes.count * n, startMs: max(0, timeMs - window), endMs: max(timeMs, window),
-                      spikeTimesMs: s.times, spikeNeurons: s.neurons, onWindowMs: config.cycleMs)
+                      states: states, onWindowMs: config.cycleMs)
     }
 }

@@ -31,6 +31,10 @@ public struct ExternalNoiseProjection: Sendable {
     /// Which sources are excitatory.
     public let sourceIsExcitatory: [Bool]
     let offsets: [Int], targets: [Int32]
+    /// The excitatory sources of each target t, `excitatorySources[excitatoryOffsets[t] ..<
+    /// excitatoryOffsets[t + 1]]`, in ascending source order (one entry per synapse): the
+    /// wiring transposed, for Campbell's expectation per target.
+    let excitatoryOffsets: [Int], excitatorySources: [Int32]
     let delaySteps: Int, slots: Int
     var pendingE: [Double], pendingI: [Double]
     /// Per target, factors of its noise synapses (an emulated chip's `noiseSynapseFactors`), applied
@@ -87,6 +91,7 @@ public struct ExternalNoiseProjection: Sendable {
         for list in outgoing { o.append(o.last! + list.count) }
         offsets = o
         targets = outgoing.flatMap { $0 }
+        (excitatoryOffsets, excitatorySources) = Self.transposed(outgoing, sourceIsExcitatory: sourceIsExcitatory, targetCount: targetCount)
         delaySteps = max(0, Int((delayMs / stepMs).rounded()))
         slots = delaySteps + 2
         pendingE = Array(repeating: 0, count: slots * targetCount)
@@ -175,19 +180,44 @@ public struct ExternalNoiseProjection: Sendable {
     /// (continuous limits Σ_j ν_j w_E τ_syn and Σ_j ν_j w_E² τ_syn/2, science.md 1.4), each target's
     /// times its synaptic factor (and its square) on a chip. Exact for
     /// Poisson sources, a reference for others.
+    ///
+    /// Each target's sums run over its sources in ascending order (`excitatorySources`), the
+    /// order a pass over the sources adds them in, so the same bits (the live screen asks every
+    /// frame, issue 13).
     public func expectedExcitatoryStatistics(spikeProbabilities p: [Double]) -> (mean: Double, variance: Double) {
         var sums = Array(repeating: 0.0, count: targetCount), sumsOfVariances = sums
-        for j in 0..<sourceCount where sourceIsExcitatory[j] {
-            for i in offsets[j]..<offsets[j + 1] {
-                sums[Int(targets[i])] += p[j]
-                sumsOfVariances[Int(targets[i])] += p[j] * (1 - p[j])
+        for t in 0..<targetCount {
+            var sum = 0.0, sumOfVariances = 0.0
+            for i in excitatoryOffsets[t]..<excitatoryOffsets[t + 1] {
+                let j = Int(excitatorySources[i])
+                sum += p[j]
+                sumOfVariances += p[j] * (1 - p[j])
             }
+            sums[t] = sum
+            sumsOfVariances[t] = sumOfVariances
         }
         if let f = targetFactors?.excitatory {
             for t in 0..<targetCount { sums[t] *= f[t]; sumsOfVariances[t] *= f[t] * f[t] }
         }
         let m = sums.reduce(0, +) / Double(targetCount), v = sumsOfVariances.reduce(0, +) / Double(targetCount)
         return (excitatoryWeight * m / (1 - decayE), excitatoryWeight * excitatoryWeight * v / (1 - decayE * decayE))
+    }
+}
+
+extension ExternalNoiseProjection {
+    /// The excitatory synapses by target: for each target its sources in ascending order.
+    static func transposed(_ outgoing: [[Int32]], sourceIsExcitatory: [Bool], targetCount: Int) -> ([Int], [Int32]) {
+        var offsets = Array(repeating: 0, count: targetCount + 1)
+        for (j, list) in outgoing.enumerated() where sourceIsExcitatory[j] { for t in list { offsets[Int(t) + 1] += 1 } }
+        for t in 0..<targetCount { offsets[t + 1] += offsets[t] }
+        var next = Array(offsets.dropLast()), sources = [Int32](repeating: 0, count: offsets[targetCount])
+        for (j, list) in outgoing.enumerated() where sourceIsExcitatory[j] {
+            for t in list {
+                sources[next[Int(t)]] = Int32(j)
+                next[Int(t)] += 1
+            }
+        }
+        return (offsets, sources)
     }
 }
 

@@ -82,8 +82,10 @@ extension SpikingNoiseSourcesExperiment {
     /// Network 0 of every lane, stacked (lane l's unit k is row l·n + k), z_k sampled every ms.
     func raster() -> Raster {
         let n = config.machine.unitCount
-        let s = StackedStateRaster.spikes(lanes.indices.map { lanes[$0].recentStates }, unitCount: n, timeMs: timeMs, spacingMs: 1)   // (no lane copies)
+        // The states themselves, not the spikes derived from them (no lane copies either).
+        let states = StackedStates(lanes: lanes.indices.map { lanes[$0].recentStates }, unitCount: n, timeMs: timeMs,
+                                   spacingMs: 1)
         return Raster(neuronCount: lanes.count * n, startMs: max(0, timeMs - config.rasterMs), endMs: max(timeMs, config.rasterMs),
-                      spikeTimesMs: s.times, spikeNeurons: s.neurons, onWindowMs: 1)
+                      states: states, onWindowMs: 1)
     }
 }
