@@ -35,11 +35,19 @@ public final class SpikettyApp {
     public internal(set) var measuredFramesPerSecond = 0.0
     public private(set) var measuredSpeed = 0.0
 
-    /// Target frame period: 30 frames per second.
+    /// Default frame period: 30 frames per second (`--fps` changes it for a live run).
     public static let framePeriodMs = 1000.0 / 30
-    /// The frame period the simulation is paced by (`framePeriodMs` live; a replay uses the
-    /// log's, e.g. 1000 ms for a recorded headless run).
+    /// The live frame rates `--fps` accepts.
+    public static let framesPerSecondRange = 1...120
+    /// The frame period the simulation is paced by (`framePeriodMs` live, or 1000/`--fps`; a
+    /// replay uses the log's, e.g. 1000 ms for a recorded headless run).
     public var simulatedFramePeriodMs = SpikettyApp.framePeriodMs
+    /// Frames per second of a live run: each frame simulates speed × 1000/fps ms and the frame
+    /// loop paces frames at this rate (a session log records the period, so replays match).
+    public var framesPerSecond: Double {
+        get { 1000 / simulatedFramePeriodMs }
+        set { simulatedFramePeriodMs = 1000 / newValue }
+    }
     /// Writes the session log when recording (`--record`).
     public var recorder: SessionRecorder?
     /// The numerical fault that stopped the current experiment, kept with that experiment's
@@ -314,12 +322,13 @@ public final class SpikettyApp {
     /// Shows `text` on the message line for `messageFrames` frames.
     func setMessage(_ text: String) {
         state.message = text
-        messageUntilFrame = frameCount + SpikettyApp.messageFrames
+        messageUntilFrame = frameCount + messageFrames
     }
 
-    /// Frame after which the message line clears, and how long messages stay (3 s at 30 fps).
+    /// Frame after which the message line clears, and how long messages stay: 3 s of frames
+    /// (90 at 30 fps).
     var messageUntilFrame = 0
-    static let messageFrames = 90
+    var messageFrames: Int { max(1, Int((3000 / simulatedFramePeriodMs).rounded())) }
 
     /// Simulates one frame's worth of biological time (unless paused) and draws the frame
     /// (`draw: false` skips drawing, for a headless replay).
@@ -369,7 +378,7 @@ public final class SpikettyApp {
                 measuredSpeed = windowBio / (now - windowStart)
                 windowStart = now; windowFrames = 0; windowBio = 0
             }
-            next += SpikettyApp.framePeriodMs
+            next += simulatedFramePeriodMs
             if next < now { next = now }   // fell behind: don't build up a debt of frames
             repeat {
                 let wait = Int(max(0, next - clock.nowMs()).rounded(.up))

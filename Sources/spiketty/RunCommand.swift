@@ -56,6 +56,8 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "With --record: also log every spike (bigger logs; needed for spike and state exports).")
     var spikes = false
 
+    @OptionGroup var frameRate: FrameRateOption
+
     func run() throws {
         var loaded = try loadScenarioOrExit(scenario)
         if let hardware {
@@ -116,10 +118,12 @@ struct RunCommand: ParsableCommand {
         }
         let app = SpikettyApp(scenario: loaded, seed: seed, terminal: terminal, themes: themes.themes,
                               themeIndex: themes.index, experiment: experiment)
+        app.framesPerSecond = Double(frameRate.framesPerSecond)
         if let log {
-            // Checksums and figures once per second of the live run (30 frames).
+            // Checksums and figures once per second of the live run.
             app.recorder = RecordingSupport.startRecording(log, app: app, mode: "live", spikes: spikes,
-                                                           checksumEvery: 30, figuresEvery: 30)
+                                                           checksumEvery: frameRate.framesPerSecond,
+                                                           figuresEvery: frameRate.framesPerSecond)
         }
         let reason = app.run(clock: MonotonicClock())
         terminal.shutdown()

@@ -44,6 +44,8 @@ struct TalkCommand: ParsableCommand {
     @Flag(help: "Print the slide order with titles and equations, and exit.")
     var list = false
 
+    @OptionGroup var frameRate: FrameRateOption
+
     func run() throws {
         let deck = try loadDeck()
         if list {
@@ -89,6 +91,7 @@ struct TalkCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let app = SpikettyApp(talk: deck, start: first, terminal: terminal, themes: themes.themes, themeIndex: themes.index)
+        app.framesPerSecond = Double(frameRate.framesPerSecond)
         let reason = app.run(clock: MonotonicClock())
         terminal.shutdown()
         for warning in themes.warnings { printError("spiketty: " + warning) }

@@ -74,4 +74,12 @@ import Testing
         let themes = try Self.spiketty(["---completion", "run", "--", "--theme", "3", "0", "spiketty", "run", "--theme", ""])
         #expect(themes.output.split(separator: "\n").contains("default"))
     }
+
+    /// `--fps` outside 1…120 is refused before anything runs, naming the option and the range.
+    @Test(arguments: [["run", "--fps", "0"], ["run", "--fps", "500"], ["talk", "--fps", "121"]])
+    func frameRateOutsideItsRangeIsRefused(_ arguments: [String]) throws {
+        let (status, output) = try Self.spiketty(arguments)
+        #expect(status == 64, "\(arguments): \(status)")
+        #expect(output.contains("--fps: expected a whole number of frames per second from 1 to 120, got \(arguments[2])"), "\(output)")
+    }
 }
