@@ -3,8 +3,11 @@ extension HeatMap {
     /// per cell, the background for overlays (the colour of the mean of the cell's two samples).
     /// (`indexingSamples: false` resamples every position through `value(fx:fy:)`, the definition
     /// the nearest-sample index follows; for tests.)
+    /// With `wantsMean` false the backgrounds are not computed (`mean` holds the text
+    /// background): maps with no overlays and no contours never read them, e.g. the four
+    /// correlation maps the noise-sources screens resample every frame.
     func fieldCells(width w: Int, height h: Int, range: ClosedRange<Double>, gradient grad: Gradient,
-                    theme: Theme, indexingSamples: Bool = true) -> (cells: [Cell?], mean: [Color]) {
+                    theme: Theme, indexingSamples: Bool = true, wantsMean: Bool = true) -> (cells: [Cell?], mean: [Color]) {
         let background = theme.style(.text).background
         var mean = [Color](repeating: background, count: w * h)
         var cells = [Cell?](repeating: nil, count: w * h)
@@ -34,6 +37,7 @@ extension HeatMap {
                 let fg = theme.depth == .none ? Color.default : grad.color(at: m)
                 return (Cell(Glyphs.shade(m), style: Style(foreground: fg, background: background)), background)
             }
+            func meanColor(_ m: Double) -> Color { wantsMean ? grad.color(at: m) : background }
             // A sample's colour: indexed once per frame (nearest) or from the gradient.
             func color(_ index: Int, _ fraction: Double) -> Color {
                 nearest?.sampleColors[index] ?? grad.color(at: fraction)
@@ -42,11 +46,11 @@ extension HeatMap {
             case (true, true):
                 let (ct, cb) = (color(ti, top), color(bi, bottom))
                 return (ct == cb ? Cell(Glyphs.fullBlock, style: Style(foreground: ct, background: background))
-                            : Cell(Glyphs.upperHalf, style: Style(foreground: ct, background: cb)), grad.color(at: m))
+                            : Cell(Glyphs.upperHalf, style: Style(foreground: ct, background: cb)), meanColor(m))
             case (true, false):
-                return (Cell(Glyphs.upperHalf, style: Style(foreground: color(ti, top), background: background)), grad.color(at: m))
+                return (Cell(Glyphs.upperHalf, style: Style(foreground: color(ti, top), background: background)), meanColor(m))
             default:
-                return (Cell(Glyphs.lowerHalf, style: Style(foreground: color(bi, bottom), background: background)), grad.color(at: m))
+                return (Cell(Glyphs.lowerHalf, style: Style(foreground: color(bi, bottom), background: background)), meanColor(m))
             }
         }
         // With nearest resampling a cell depends on its two samples' indices alone, and

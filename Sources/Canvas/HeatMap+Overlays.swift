@@ -8,8 +8,9 @@ extension HeatMap {
     /// The field with its contour dots on top: what `render` caches (HeatMapFieldCache).
     func fieldLayer(width w: Int, height h: Int, range: ClosedRange<Double>, gradient grad: Gradient,
                     theme: Theme) -> HeatMapFieldCache.Layer {
-        var (cells, mean) = fieldCells(width: w, height: h, range: range, gradient: grad, theme: theme)
         let levels = contourLevels
+        var (cells, mean) = fieldCells(width: w, height: h, range: range, gradient: grad, theme: theme,
+                                       wantsMean: wantsMeanBackgrounds)
         if !levels.isEmpty {
             let c = contourDots(width: w, height: h, levels: levels)
             let fixed = contourColor.map(theme.color)
@@ -31,14 +32,18 @@ extension HeatMap {
         HeatMapFieldCache.Key(values: values, columns: columns, rows: rows, resampling: resampling, width: plot.width,
                               height: plot.height, range: range, levels: contourLevels, gradient: grad, depth: theme.depth,
                               background: theme.style(.text).background, contourColor: contourColor.map(theme.color),
-                              dim: theme.style(.dim).foreground)
+                              dim: theme.style(.dim).foreground, withMean: wantsMeanBackgrounds)
     }
+
+    /// Whether anything reads the field's mean backgrounds: overlays and contours draw on them.
+    var wantsMeanBackgrounds: Bool { !trails.isEmpty || !arrows.isEmpty || cursor != nil || !contourLevels.isEmpty }
 
     /// Trails, arrow shafts (one braille layer), then markers, over the field layer.
     /// With a `trailCache`, each trail's dots come from it (extended by the new points only).
     func drawOverlays(into buffer: inout CellBuffer, plot: Rect, mean: [Color], theme: Theme,
                       trailCache: HeatMapTrailCache? = nil) {
-        // Nothing to draw over the field (e.g. the correlation maps): skip the empty dot layer.
+        // Nothing to draw over the field (e.g. the correlation maps): skip the empty dot layer
+        // (the layer has no mean backgrounds then, `wantsMeanBackgrounds`).
         guard !trails.isEmpty || !arrows.isEmpty || cursor != nil else { return }
         let w = plot.width, h = plot.height
         var top = BrailleCanvas(width: w, height: h, xBounds: xRange, yBounds: yRange)

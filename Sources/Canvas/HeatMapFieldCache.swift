@@ -29,12 +29,14 @@ public final class HeatMapFieldCache: Sendable {
         var background: Color
         var contourColor: Color?
         var dim: Color
+        /// Whether the layer's mean backgrounds were computed (`HeatMap.wantsMeanBackgrounds`).
+        var withMean: Bool
 
         /// Samples compare by bit pattern, so NaN holes match themselves.
         public static func == (a: Key, b: Key) -> Bool {
             a.columns == b.columns && a.rows == b.rows && a.width == b.width && a.height == b.height
                 && a.resampling == b.resampling && a.depth == b.depth && a.background == b.background
-                && a.contourColor == b.contourColor && a.dim == b.dim
+                && a.contourColor == b.contourColor && a.dim == b.dim && a.withMean == b.withMean
                 && a.range.lowerBound.bitPattern == b.range.lowerBound.bitPattern
                 && a.range.upperBound.bitPattern == b.range.upperBound.bitPattern
                 && sameBits(a.levels, b.levels) && sameBits(a.values, b.values) && a.gradient == b.gradient
