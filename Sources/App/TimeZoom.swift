@@ -42,6 +42,8 @@ extension Raster {
                                  timeAxisTitle: timeAxisTitle, onWindow: onWindow)
         }
         raster.neuronAxisTitle = neuronAxisTitle
+        // Scrolls by whole cells, a strip chart (see `alignsToCells`).
+        raster.alignsToCells = true
         return raster
     }
 }

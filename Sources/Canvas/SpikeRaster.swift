@@ -49,6 +49,13 @@ public struct SpikeRaster: Sendable {
     public var onWindow: Double?
     /// Colour of the on-window bars; nil: the `spike` gradient's start, darkened.
     public var onWindowColor: SeriesColor?
+    /// Whether the window's end is moved up to the next multiple of a cell's time span
+    /// (span / plot width), keeping the span: then a spike stays in the same dot columns of its
+    /// cell from frame to frame and the picture scrolls by whole cells, like a strip chart,
+    /// instead of being binned afresh (no flicker as dots move, and a terminal that can shift
+    /// a row's cells gets the scroll cheaply). The window moves at most one cell ahead: the
+    /// right edge's unreached part is empty, and the oldest cell's worth leaves that much earlier.
+    public var alignsToCells = false
 
     public init(neuronCount: Int, timeStart: Double, timeEnd: Double, spikeTimes: [Double], spikeNeurons: [Int],
                 timeAxisTitle: String = "", showAxes: Bool = true, color: SeriesColor? = nil, onWindow: Double? = nil,
@@ -94,6 +101,12 @@ public struct SpikeRaster: Sendable {
         let frame = self.frame(clip, ticks: neuronTicks)
         let plot = frame.plot
         guard !plot.isEmpty else { return }
+        if alignsToCells, let window = cellAlignedWindow(plotWidth: plot.width) {
+            var aligned = self
+            (aligned.timeStart, aligned.timeEnd, aligned.alignsToCells) = (window.start, window.end, false)
+            aligned.render(into: &buffer, area: area, theme: theme)
+            return
+        }
         var canvas = BrailleCanvas(width: plot.width, height: plot.height)
         let span = timeEnd - timeStart
         if let window = onWindow, window.isFinite, window > 0, plot.height >= neuronCount, span > 0 {
@@ -114,6 +127,15 @@ public struct SpikeRaster: Sendable {
         frame.drawTop(into: &buffer, yTitle: neuronAxisTitle, legend: [], theme: theme, clip: clip)
         PlotAudit.report("SpikeRaster", area: clip, frame: frame, xTitle: timeAxisTitle, yTitle: neuronAxisTitle, curves: [],
                          legendDrawn: [])
+    }
+
+    /// The window with its end moved up to the next multiple of span / `plotWidth` (nil when
+    /// the window is not a finite, positive span).
+    func cellAlignedWindow(plotWidth: Int) -> (start: Double, end: Double)? {
+        let span = timeEnd - timeStart, cell = span / Double(plotWidth)
+        guard span > 0, span.isFinite, timeEnd.isFinite, plotWidth > 0, cell > 0 else { return nil }
+        let end = (timeEnd / cell).rounded(.up) * cell
+        return end.isFinite ? (end - span, end) : nil
     }
 
     private func neuronTicks(_ area: Rect) -> [Tick] {
