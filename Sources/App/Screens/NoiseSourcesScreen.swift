@@ -1,6 +1,7 @@
 import Canvas
 import Foundation
 import SpikeCore
+import Synchronization
 
 /// The screen of the `noise-sources` scenario (science.md 2.5; slide "Whence stochasticity?"):
 /// the states of one network per noise source (raster rows grouped by lane), D_KL(p*‖p) against
@@ -15,9 +16,27 @@ struct NoiseSourcesScreen: Screen {
 
     /// The lanes the readout reports, in its order: (figure suffix, label), from the figures
     /// `dkl_target_sampled_<suffix>` (binary: four lanes; spiking: three).
+    /// (Kept for the last list of figure names and labels and reused while they stay equal,
+    /// as `FigureOrder`: a readout lists the same figures frame after frame.)
     static func lanes(_ readout: Readout) -> [(suffix: String, label: String)] {
+        lastLanes.withLock { last in
+            let figures = readout.figures
+            if let l = last, l.figures.count == figures.count,
+               zip(l.figures, figures).allSatisfy({ $0.name == $1.name && $0.label == $1.label }) {
+                return l.lanes
+            }
+            let lanes = computedLanes(figures)
+            last = (figures.map { (name: $0.name, label: $0.label) }, lanes)
+            return lanes
+        }
+    }
+
+    private static let lastLanes = Mutex<(figures: [(name: String, label: String)], lanes: [(suffix: String, label: String)])?>(nil)
+
+    /// The definition `lanes` keeps.
+    static func computedLanes(_ figures: [Figure]) -> [(suffix: String, label: String)] {
         let prefix = "dkl_target_sampled_", labelPrefix = "D_KL(p*‖p) "
-        return readout.figures.compactMap { f in
+        return figures.compactMap { f in
             guard f.name.hasPrefix(prefix) else { return nil }
             let suffix = String(f.name.dropFirst(prefix.count))
             guard !suffix.utf8.contains(UInt8(ascii: "_")) else { return nil }   // (not Foundation's substring search)
