@@ -105,20 +105,16 @@ public struct LinePlot: Sendable {
             let color = theme.color(ref.color)
             for dx in 0..<canvas.dotWidth where dx % 4 < 2 { canvas.set(dotX: dx, dotY: row, color: color) }
         }
+        // Each series point by point: a line from the previous drawable point, else a dot
+        // (`BrailleCanvas.polyline`); a point not drawable on the axes breaks the line.
+        let xScale = xAxis.scale, yScale = yAxis.scale
         for s in series {
             let color = theme.color(s.color)
-            var previous: (x: Double, y: Double)?
-            for p in s.points {
-                guard let x = Ticks.transform(p.x, xAxis.scale), let y = Ticks.transform(p.y, yAxis.scale) else {
-                    previous = nil
-                    continue
+            s.points.withUnsafeBufferPointer { points in
+                canvas.polyline(after: nil, count: points.count, connected: s.mode == .line, color: color) { i in
+                    guard let x = Ticks.transform(points[i].x, xScale), let y = Ticks.transform(points[i].y, yScale) else { return nil }
+                    return (x, y)
                 }
-                if s.mode == .line, let q = previous {
-                    canvas.line(from: q, to: (x, y), color: color)
-                } else {
-                    canvas.point(x: x, y: y, color: color)
-                }
-                previous = (x, y)
             }
         }
         canvas.render(into: &buffer, area: plot)
