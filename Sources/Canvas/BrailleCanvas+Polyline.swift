@@ -34,6 +34,33 @@ struct DotMapping {
         else { return nil }
         return ((Int(clipped.0.x.rounded()), Int(clipped.0.y.rounded())), (Int(clipped.1.x.rounded()), Int(clipped.1.y.rounded())))
     }
+
+    /// `clippedDots(p, q)`, with a shortcut for segments inside the grid: when both ends lie in
+    /// [−0.5, dotWidth − 0.5] × [−0.5, dotHeight − 0.5], Liang–Barsky keeps t0 = 0 and t1 = 1
+    /// (every ratio it forms is ≤ 0 or ≥ 1, as floating-point subtraction and division are
+    /// monotonic), so the ends are `p + 0·d` and `p + 1·d` clamped, computed here the same way,
+    /// and rounded half away from zero without a libm call (`roundedSmall`). Tested against
+    /// `clippedDots` (BrailleCanvasPolylineTests).
+    func segmentDots(_ p: (x: Double, y: Double), _ q: (x: Double, y: Double)) -> ((x: Int, y: Int), (x: Int, y: Int))? {
+        let maxX = Double(dotWidth) - 0.5, maxY = Double(dotHeight) - 0.5
+        guard dotWidth > 0, dotHeight > 0, p.x >= -0.5, p.x <= maxX, p.y >= -0.5, p.y <= maxY,
+              q.x >= -0.5, q.x <= maxX, q.y >= -0.5, q.y <= maxY
+        else { return clippedDots(p, q) }
+        let dx = q.x - p.x, dy = q.y - p.y
+        let t0 = 0.0, t1 = 1.0
+        let a = (x: min(max(p.x + t0 * dx, -0.5), maxX), y: min(max(p.y + t0 * dy, -0.5), maxY))
+        let b = (x: min(max(p.x + t1 * dx, -0.5), maxX), y: min(max(p.y + t1 * dy, -0.5), maxY))
+        return ((Self.roundedSmall(a.x), Self.roundedSmall(a.y)), (Self.roundedSmall(b.x), Self.roundedSmall(b.y)))
+    }
+
+    /// `Int(x.rounded())` (half away from zero) for |x| < 2⁵¹: the truncation and the exact
+    /// remainder `x − trunc(x)` decide it.
+    @inline(__always)
+    static func roundedSmall(_ x: Double) -> Int {
+        let i = Int(x)
+        let f = x - Double(i)
+        return f >= 0.5 ? i + 1 : (f <= -0.5 ? i - 1 : i)
+    }
 }
 
 extension BrailleCanvas {
@@ -45,7 +72,8 @@ extension BrailleCanvas {
     ///
     /// The same dots and colours as those calls (issue 13: lines are most of a plot's drawing),
     /// with less work: each point is mapped to dots once instead of once per segment end, the
-    /// canvas storage is opened once per call instead of once per segment, and a segment that
+    /// canvas storage is opened once per call instead of once per segment, segments inside
+    /// the grid skip the general clipping (`DotMapping.segmentDots`), and a segment that
     /// lies in the dot the previous one ended in (set in `color`, nothing set since) is not
     /// redrawn. Tests compare it with the calls one by one (BrailleCanvasPolylineTests).
     @discardableResult
@@ -66,7 +94,7 @@ extension BrailleCanvas {
                     }
                     let pDot = map.unclampedDot(x: p.x, y: p.y)
                     if connected, previous != nil {
-                        if let q = previousDot, let pDot, let (a, b) = map.clippedDots(q, pDot) {
+                        if let q = previousDot, let pDot, let (a, b) = map.segmentDots(q, pDot) {
                             if a == b, let l = lastSet, l == a {
                                 // One dot, already on and in this colour.
                             } else {

@@ -150,54 +150,60 @@ public struct HeatStrip: Sendable {
         let y0 = max(area.y, 0), y1 = min(area.y + min(unitOfPixel.count / 2, area.height), buffer.height)
         guard x1 > x0, y1 > y0, shown > 0 else { return }
         let steps = gradient.steps
-        var reducedSteps = [Color?](repeating: nil, count: steps.count)
-        func reduced(_ step: Int) -> Color {
-            if let c = reducedSteps[step] { return c }
-            let c = ColorReduction.reduce(steps[step], to: depth)
-            reducedSteps[step] = c
-            return c
-        }
+        // Each step's colour reduced to `depth`, on first use.
+        var reducedSteps = [Color](repeating: .default, count: steps.count)
+        var reducedKnown = [Bool](repeating: false, count: steps.count)
         var lastBackground: (color: Color, reduced: Color)?
-        func reducedBackground(_ color: Color) -> Color {
-            if let last = lastBackground, last.color == color { return last.reduced }
-            let r = ColorReduction.reduce(color, to: depth)
-            lastBackground = (color, r)
-            return r
-        }
         let lo = range.lowerBound, span = range.upperBound - range.lowerBound
         let firstColumn = columnCount - shown
-        // The gradient step of a pixel (−1: unset), as HalfBlockCanvas.set(x:y:intensity:gradient:) colours it.
-        func step(_ unit: Int?, _ k: Int) -> Int {
-            guard let unit else { return -1 }
-            let v = value(row: unit, column: firstColumn + k)
-            guard v.isFinite else { return -1 }
-            let intensity = (v - lo) / span
-            let i = intensity.isFinite ? min(1, max(0, intensity)) : 0
-            return Int((i * 100).rounded())
-        }
-        let width = buffer.width
-        buffer.cells.withUnsafeMutableBufferPointer { cells in
-            for y in y0..<y1 {
-                let cy = y - area.y
-                let topUnit = unitOfPixel[2 * cy], bottomUnit = unitOfPixel[2 * cy + 1]
-                if topUnit == nil && bottomUnit == nil { continue }
-                for x in x0..<x1 {
-                    let k = x - area.x
-                    let t = step(topUnit, k), b = step(bottomUnit, k)
-                    let index = y * width + x
-                    if t >= 0 && b >= 0 {
-                        if t == b || steps[t] == steps[b] {
-                            cells[index] = Cell(Glyphs.fullBlock, style: Style(foreground: reduced(t),
-                                                                               background: reducedBackground(cells[index].style.background)))
-                        } else {
-                            cells[index] = Cell(Glyphs.upperHalf, style: Style(foreground: reduced(t), background: reduced(b)))
+        let width = buffer.width, columns = columnCount, valueCount = values.count
+        values.withUnsafeBufferPointer { values in
+            buffer.cells.withUnsafeMutableBufferPointer { cells in
+                // The gradient step of a unit's pixel in column k (−1: unset), as
+                // HalfBlockCanvas.set(x:y:intensity:gradient:) colours it (`value(row:column:)`'s reads).
+                func step(_ unit: Int?, _ k: Int) -> Int {
+                    guard let unit else { return -1 }
+                    let index = unit * columns + firstColumn + k
+                    guard index < valueCount else { return -1 }
+                    let v = values[index]
+                    guard v.isFinite else { return -1 }
+                    let intensity = (v - lo) / span
+                    let i = intensity.isFinite ? min(1, max(0, intensity)) : 0
+                    return Int((i * 100).rounded())
+                }
+                func reduced(_ step: Int) -> Color {
+                    if reducedKnown[step] { return reducedSteps[step] }
+                    let c = ColorReduction.reduce(steps[step], to: depth)
+                    reducedSteps[step] = c
+                    reducedKnown[step] = true
+                    return c
+                }
+                func background(_ index: Int) -> Color {
+                    let color = cells[index].style.background
+                    if let last = lastBackground, last.color == color { return last.reduced }
+                    let r = ColorReduction.reduce(color, to: depth)
+                    lastBackground = (color, r)
+                    return r
+                }
+                for y in y0..<y1 {
+                    let cy = y - area.y
+                    let topUnit = unitOfPixel[2 * cy], bottomUnit = unitOfPixel[2 * cy + 1]
+                    if topUnit == nil && bottomUnit == nil { continue }
+                    for x in x0..<x1 {
+                        let k = x - area.x
+                        let t = step(topUnit, k), b = step(bottomUnit, k)
+                        let index = y * width + x
+                        if t >= 0 && b >= 0 {
+                            if t == b || steps[t] == steps[b] {
+                                cells[index] = Cell(Glyphs.fullBlock, style: Style(foreground: reduced(t), background: background(index)))
+                            } else {
+                                cells[index] = Cell(Glyphs.upperHalf, style: Style(foreground: reduced(t), background: reduced(b)))
+                            }
+                        } else if t >= 0 {
+                            cells[index] = Cell(Glyphs.upperHalf, style: Style(foreground: reduced(t), background: background(index)))
+                        } else if b >= 0 {
+                            cells[index] = Cell(Glyphs.lowerHalf, style: Style(foreground: reduced(b), background: background(index)))
                         }
-                    } else if t >= 0 {
-                        cells[index] = Cell(Glyphs.upperHalf, style: Style(foreground: reduced(t),
-                                                                           background: reducedBackground(cells[index].style.background)))
-                    } else if b >= 0 {
-                        cells[index] = Cell(Glyphs.lowerHalf, style: Style(foreground: reduced(b),
-                                                                           background: reducedBackground(cells[index].style.background)))
                     }
                 }
             }

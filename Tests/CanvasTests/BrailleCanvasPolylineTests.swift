@@ -67,6 +67,39 @@ import Testing
         }
     }
 
+    /// The in-grid shortcut of the segment ends equals Liang–Barsky clipping and rounding, for
+    /// ends on, just inside and just outside the grid's edges and at half-dot positions.
+    @Test func segmentDotsEqualClippedDots() {
+        var g = TestRandom(seed: 0x5E6D)
+        var inside = 0
+        for trial in 0..<20000 {
+            let dw = Int(g.next() % 50), dh = Int(g.next() % 30)
+            let map = DotMapping(xBounds: 0...1, yBounds: 0...1, dotWidth: dw, dotHeight: dh)
+            func coordinate(_ size: Int) -> Double {
+                let edges = [-0.5, Double(size) - 0.5, 0, Double(size) - 1, Double(g.next() % UInt64(size + 1)) + 0.5]
+                switch g.next() % 6 {
+                case 0: return edges[Int(g.next() % 5)]
+                case 1: return edges[Int(g.next() % 5)].nextUp
+                case 2: return edges[Int(g.next() % 5)].nextDown
+                case 3: return g.uniform() * Double(size + 4) - 2
+                default: return g.uniform() * (Double(size) + 1) - 0.5
+                }
+            }
+            let p = (x: coordinate(dw), y: coordinate(dh)), q = (x: coordinate(dw), y: coordinate(dh))
+            let fast = map.segmentDots(p, q), slow = map.clippedDots(p, q)
+            #expect(fast.map { [$0.0.x, $0.0.y, $0.1.x, $0.1.y] } == slow.map { [$0.0.x, $0.0.y, $0.1.x, $0.1.y] },
+                    "trial \(trial): \(dw)x\(dh) dots, \(p) → \(q)")
+            if [p.x, q.x].allSatisfy({ $0 >= -0.5 && $0 <= Double(dw) - 0.5 }) && [p.y, q.y].allSatisfy({ $0 >= -0.5 && $0 <= Double(dh) - 0.5 }) {
+                inside += 1
+            }
+        }
+        #expect(inside > 5000, "the shortcut was taken \(inside) times")
+        let halves: [Double] = [0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, 0.49999999999999994, -0.49999999999999994, 1e6 + 0.5, 3.7, -3.7]
+        for x in halves + halves.map(\.nextUp) + halves.map(\.nextDown) + (0..<2000).map({ _ in g.uniform() * 400 - 200 }) {
+            #expect(DotMapping.roundedSmall(x) == Int(x.rounded()), "\(x)")
+        }
+    }
+
     /// Merging a canvas (the trail layer) equals drawing its dots again in the merge colour.
     @Test func mergeEqualsSettingTheOtherCanvassDots() {
         var g = TestRandom(seed: 0x3E26E)
