@@ -20,8 +20,8 @@ public struct BrailleCanvas: Sendable {
     public var xBounds: ClosedRange<Double>
     /// World y range mapped onto the dot rows (upper bound at the top).
     public var yBounds: ClosedRange<Double>
-    private var masks: [UInt8]
-    private var colors: [Color]
+    var masks: [UInt8]
+    var colors: [Color]
 
     /// An empty canvas of `width` x `height` cells; world bounds default to the dot grid.
     public init(width: Int, height: Int, xBounds: ClosedRange<Double>? = nil, yBounds: ClosedRange<Double>? = nil) {
@@ -74,14 +74,35 @@ public struct BrailleCanvas: Sendable {
     /// `color`: the same canvas as drawing `other`'s dots here now in that colour.
     mutating func merge(_ other: BrailleCanvas, color: Color) {
         precondition(other.width == width && other.height == height, "merging canvases of different sizes")
-        for i in masks.indices where other.masks[i] != 0 {
-            masks[i] |= other.masks[i]
-            colors[i] = color
+        other.masks.withUnsafeBufferPointer { o in
+            masks.withUnsafeMutableBufferPointer { m in
+                colors.withUnsafeMutableBufferPointer { c in
+                    for i in 0..<o.count where o[i] != 0 {
+                        m[i] |= o[i]
+                        c[i] = color
+                    }
+                }
+            }
         }
     }
 
     /// Draws a Bresenham line between two dots (both ends included), clipped to the grid.
     public mutating func line(fromDot a: (x: Int, y: Int), toDot b: (x: Int, y: Int), color: Color = .default) {
+        // `set(dotX:dotY:color:)` per dot, on the arrays' storage directly (lines are most of a
+        // plot's dots; issue 13).
+        let w = width, dw = dotWidth, dh = dotHeight
+        masks.withUnsafeMutableBufferPointer { m in
+            colors.withUnsafeMutableBufferPointer { c in
+                Self.bresenham(from: a, to: b, color: color, masks: m, colors: c, width: w, dotWidth: dw, dotHeight: dh)
+            }
+        }
+    }
+
+    /// The dots of a Bresenham line from `a` to `b` (both ends included; dots outside the
+    /// `dotWidth × dotHeight` grid skipped), set in `masks` and `colors` of a canvas `width` cells wide.
+    static func bresenham(from a: (x: Int, y: Int), to b: (x: Int, y: Int), color: Color,
+                          masks m: UnsafeMutableBufferPointer<UInt8>, colors c: UnsafeMutableBufferPointer<Color>,
+                          width w: Int, dotWidth dw: Int, dotHeight dh: Int) {
         var x = a.x
         var y = a.y
         let dx = abs(b.x - a.x)
@@ -89,45 +110,30 @@ public struct BrailleCanvas: Sendable {
         let sx = a.x < b.x ? 1 : -1
         let sy = a.y < b.y ? 1 : -1
         var err = dx + dy
-        // `set(dotX:dotY:color:)` per dot, on the arrays' storage directly (lines are most of a
-        // plot's dots; issue 13).
-        let w = width, dw = dotWidth, dh = dotHeight
-        masks.withUnsafeMutableBufferPointer { m in
-            colors.withUnsafeMutableBufferPointer { c in
-                while true {
-                    if x >= 0, y >= 0, x < dw, y < dh {
-                        let i = (y / 4) * w + x / 2
-                        m[i] |= Glyphs.brailleBit(row: y % 4, column: x % 2)
-                        c[i] = color
-                    }
-                    if x == b.x && y == b.y { break }
-                    let e2 = 2 * err
-                    if e2 >= dy { err += dy; x += sx }
-                    if e2 <= dx { err += dx; y += sy }
-                }
+        while true {
+            if x >= 0, y >= 0, x < dw, y < dh {
+                let i = (y / 4) * w + x / 2
+                m[i] |= Glyphs.brailleBit(row: y % 4, column: x % 2)
+                c[i] = color
             }
+            if x == b.x && y == b.y { break }
+            let e2 = 2 * err
+            if e2 >= dy { err += dy; x += sx }
+            if e2 <= dx { err += dx; y += sy }
         }
     }
 
     // MARK: World coordinates
 
     /// The dot for a world point, or nil when it lies outside the bounds (or is not finite).
-    public func dot(x: Double, y: Double) -> (x: Int, y: Int)? {
-        guard xBounds.contains(x), yBounds.contains(y), dotWidth > 0, dotHeight > 0,
-              let p = unclampedDot(x: x, y: y) else { return nil }
-        let px = min(max(0, p.x.rounded()), Double(dotWidth - 1))
-        let py = min(max(0, p.y.rounded()), Double(dotHeight - 1))
-        return (Int(px), Int(py))
-    }
+    public func dot(x: Double, y: Double) -> (x: Int, y: Int)? { mapping.dot(x: x, y: y) }
 
     /// The fractional dot position of a world point (may lie outside the grid).
-    public func unclampedDot(x: Double, y: Double) -> (x: Double, y: Double)? {
-        guard x.isFinite, y.isFinite else { return nil }
-        let xs = xBounds.upperBound - xBounds.lowerBound
-        let ys = yBounds.upperBound - yBounds.lowerBound
-        let px = xs > 0 ? (x - xBounds.lowerBound) * Double(dotWidth - 1) / xs : 0
-        let py = ys > 0 ? (yBounds.upperBound - y) * Double(dotHeight - 1) / ys : Double(dotHeight - 1)
-        return (px, py)
+    public func unclampedDot(x: Double, y: Double) -> (x: Double, y: Double)? { mapping.unclampedDot(x: x, y: y) }
+
+    /// The world → dot mapping of this canvas (its bounds and dot grid).
+    var mapping: DotMapping {
+        DotMapping(xBounds: xBounds, yBounds: yBounds, dotWidth: dotWidth, dotHeight: dotHeight)
     }
 
     /// Turns on the dot nearest to a world point (ignored outside the bounds).
@@ -138,12 +144,9 @@ public struct BrailleCanvas: Sendable {
 
     /// Draws a line between two world points, clipped to the bounds (NaN ends draw nothing).
     public mutating func line(from a: (x: Double, y: Double), to b: (x: Double, y: Double), color: Color = .default) {
-        guard dotWidth > 0, dotHeight > 0,
-              let p = unclampedDot(x: a.x, y: a.y), let q = unclampedDot(x: b.x, y: b.y),
-              let clipped = Self.clip(p, q, maxX: Double(dotWidth) - 0.5, maxY: Double(dotHeight) - 0.5)
+        guard let p = unclampedDot(x: a.x, y: a.y), let q = unclampedDot(x: b.x, y: b.y),
+              let (from, to) = mapping.clippedDots(p, q)
         else { return }
-        let from = (x: Int(clipped.0.x.rounded()), y: Int(clipped.0.y.rounded()))
-        let to = (x: Int(clipped.1.x.rounded()), y: Int(clipped.1.y.rounded()))
         line(fromDot: from, toDot: to, color: color)
     }
 

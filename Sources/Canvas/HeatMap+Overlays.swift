@@ -77,13 +77,10 @@ extension HeatMap {
         if let cursor, let d = top.dot(x: cursor.x, y: cursor.y) {
             markers.append((d.x / 2, d.y / 4, cursorGlyph, theme.color(cursorColor)))
         }
-        for cy in 0..<h {
-            for cx in 0..<w {
-                let mask = top.mask(cellX: cx, cellY: cy)
-                guard mask != 0 else { continue }
-                let style = Style(foreground: top.color(cellX: cx, cellY: cy), background: mean[cy * w + cx])
-                buffer.put(Glyphs.braille(mask), x: plot.x + cx, y: plot.y + cy, style: style, clip: plot)
-            }
+        top.forEachDottedCell { i, mask, color in
+            let cy = i / w, cx = i - cy * w
+            buffer.put(Glyphs.braille(mask), x: plot.x + cx, y: plot.y + cy, style: Style(foreground: color, background: mean[i]),
+                       clip: plot)
         }
         // Later markers win: trail heads, then arrow heads, then the cursor.
         for m in markers where m.x >= 0 && m.x < w && m.y >= 0 && m.y < h {

@@ -46,6 +46,7 @@ public final class HeatMapFieldCache: Sendable {
             guard x.count == y.count else { return false }
             return x.withUnsafeBufferPointer { p in
                 y.withUnsafeBufferPointer { q in
+                    if p.baseAddress == q.baseAddress { return true }   // the same storage (e.g. a memoised map)
                     for i in 0..<p.count where p[i].bitPattern != q[i].bitPattern { return false }
                     return true
                 }

@@ -66,15 +66,14 @@ public final class HeatMapTrailCache: Sendable {
                           canvas: BrailleCanvas(width: width, height: height, xBounds: xBounds, yBounds: yBounds), previous: nil)
             counts.withLock { $0.redrawn += 1 }
         }
-        for i in start..<trail.points.count {
-            let p = trail.points[i]
-            guard p.x.isFinite, p.y.isFinite else { entry.previous = nil; continue }
-            if trail.connected, let q = entry.previous {
-                entry.canvas.line(from: q, to: p)
-            } else {
-                entry.canvas.point(x: p.x, y: p.y)
+        // From the old last point on: a line from the previous finite point, else a dot; a
+        // non-finite point breaks the line (`BrailleCanvas.polyline`).
+        trail.points.withUnsafeBufferPointer { points in
+            entry.previous = entry.canvas.polyline(after: entry.previous, count: points.count - start,
+                                                   connected: trail.connected, color: .default) { i in
+                let p = points[start + i]
+                return p.x.isFinite && p.y.isFinite ? p : nil
             }
-            entry.previous = p
         }
         let result = entry.canvas
         entries.withLock { list in
@@ -85,12 +84,26 @@ public final class HeatMapTrailCache: Sendable {
     }
 
     /// Whether `a` is the start of `b`, bit for bit.
+    ///
+    /// The coordinates are compared as 64-bit words without stopping at the first difference
+    /// (a loop the compiler vectorises: the trails are thousands of points, compared every frame).
     static func isPrefix(_ a: [(x: Double, y: Double)], of b: [(x: Double, y: Double)]) -> Bool {
         guard a.count <= b.count else { return false }
-        for i in 0..<a.count where a[i].x.bitPattern != b[i].x.bitPattern || a[i].y.bitPattern != b[i].y.bitPattern {
-            return false
+        return a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                guard let baseA = pa.baseAddress, let baseB = pb.baseAddress else { return true }
+                if baseA == baseB { return true }   // the same storage
+                precondition(MemoryLayout<(x: Double, y: Double)>.stride == 2 * MemoryLayout<UInt64>.stride)
+                let words = a.count * 2
+                return UnsafeRawPointer(baseA).withMemoryRebound(to: UInt64.self, capacity: words) { wa in
+                    UnsafeRawPointer(baseB).withMemoryRebound(to: UInt64.self, capacity: words) { wb in
+                        var difference: UInt64 = 0
+                        for i in 0..<words { difference |= wa[i] ^ wb[i] }
+                        return difference == 0
+                    }
+                }
+            }
         }
-        return true
     }
 
     /// Trails extended from a remembered prefix (or found unchanged) and trails drawn afresh,

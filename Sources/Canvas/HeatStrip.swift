@@ -64,6 +64,12 @@ public struct HeatStrip: Sendable {
 
     /// Draws the strip inside `area` only.
     public func render(into buffer: inout CellBuffer, area: Rect, theme: Theme) {
+        render(into: &buffer, area: area, theme: theme, direct: true)
+    }
+
+    /// `render(into:area:theme:)`; with `direct` false, colour depths of 256 colours and more
+    /// also go through a `HalfBlockCanvas` (the reference the direct cells are tested against).
+    func render(into buffer: inout CellBuffer, area: Rect, theme: Theme, direct: Bool) {
         let clip = area.intersection(buffer.bounds)
         guard !clip.isEmpty, rowCount > 0, columnCount > 0 else { return }
         var plot = clip
@@ -99,6 +105,11 @@ public struct HeatStrip: Sendable {
         }
         let shown = min(columnCount, plot.width)
         let x0 = plot.maxX - shown
+        if direct && theme.depth > .ansi16 {
+            drawCells(into: &buffer, area: Rect(x: x0, y: plot.y, width: shown, height: plot.height).intersection(plot),
+                      shown: shown, unitOfPixel: unitOfPixel, range: range, gradient: grad, depth: theme.depth)
+            return
+        }
         var canvas = HalfBlockCanvas(width: shown, height: plot.height)
         for k in 0..<shown {
             let column = columnCount - shown + k
@@ -123,6 +134,79 @@ public struct HeatStrip: Sendable {
         } else {
             canvas.render(into: &buffer, area: Rect(x: x0, y: plot.y, width: shown, height: plot.height).intersection(plot),
                           depth: theme.depth)
+        }
+    }
+
+    /// The cells of the last `shown` columns, each unit's value through `gradient` as a
+    /// half-block pixel, written straight into the buffer: exactly what the `HalfBlockCanvas`
+    /// path draws at `depth` > `.ansi16` (pixels of non-finite values and of rows without a
+    /// unit unset, so the cell below shows through), without the canvas's optional pixels and
+    /// per-cell closure (issue 13: the least-action strip is ~5 000 pixels a frame). Tested
+    /// against the canvas in HeatStripDirectTests.
+    private func drawCells(into buffer: inout CellBuffer, area: Rect, shown: Int, unitOfPixel: [Int?], range: ClosedRange<Double>,
+                           gradient: Gradient, depth: ColorDepth) {
+        // The canvas's cells (shown × pixel rows / 2) that land inside `area` and the buffer.
+        let x0 = max(area.x, 0), x1 = min(area.x + min(shown, area.width), buffer.width)
+        let y0 = max(area.y, 0), y1 = min(area.y + min(unitOfPixel.count / 2, area.height), buffer.height)
+        guard x1 > x0, y1 > y0, shown > 0 else { return }
+        let steps = gradient.steps
+        // Each step's colour reduced to `depth`, on first use.
+        var reducedSteps = [Color](repeating: .default, count: steps.count)
+        var reducedKnown = [Bool](repeating: false, count: steps.count)
+        var lastBackground: (color: Color, reduced: Color)?
+        let lo = range.lowerBound, span = range.upperBound - range.lowerBound
+        let firstColumn = columnCount - shown
+        let width = buffer.width, columns = columnCount, valueCount = values.count
+        values.withUnsafeBufferPointer { values in
+            buffer.cells.withUnsafeMutableBufferPointer { cells in
+                // The gradient step of a unit's pixel in column k (−1: unset), as
+                // HalfBlockCanvas.set(x:y:intensity:gradient:) colours it (`value(row:column:)`'s reads).
+                func step(_ unit: Int?, _ k: Int) -> Int {
+                    guard let unit else { return -1 }
+                    let index = unit * columns + firstColumn + k
+                    guard index < valueCount else { return -1 }
+                    let v = values[index]
+                    guard v.isFinite else { return -1 }
+                    let intensity = (v - lo) / span
+                    let i = intensity.isFinite ? min(1, max(0, intensity)) : 0
+                    return Int((i * 100).rounded())
+                }
+                func reduced(_ step: Int) -> Color {
+                    if reducedKnown[step] { return reducedSteps[step] }
+                    let c = ColorReduction.reduce(steps[step], to: depth)
+                    reducedSteps[step] = c
+                    reducedKnown[step] = true
+                    return c
+                }
+                func background(_ index: Int) -> Color {
+                    let color = cells[index].style.background
+                    if let last = lastBackground, last.color == color { return last.reduced }
+                    let r = ColorReduction.reduce(color, to: depth)
+                    lastBackground = (color, r)
+                    return r
+                }
+                for y in y0..<y1 {
+                    let cy = y - area.y
+                    let topUnit = unitOfPixel[2 * cy], bottomUnit = unitOfPixel[2 * cy + 1]
+                    if topUnit == nil && bottomUnit == nil { continue }
+                    for x in x0..<x1 {
+                        let k = x - area.x
+                        let t = step(topUnit, k), b = step(bottomUnit, k)
+                        let index = y * width + x
+                        if t >= 0 && b >= 0 {
+                            if t == b || steps[t] == steps[b] {
+                                cells[index] = Cell(Glyphs.fullBlock, style: Style(foreground: reduced(t), background: background(index)))
+                            } else {
+                                cells[index] = Cell(Glyphs.upperHalf, style: Style(foreground: reduced(t), background: reduced(b)))
+                            }
+                        } else if t >= 0 {
+                            cells[index] = Cell(Glyphs.upperHalf, style: Style(foreground: reduced(t), background: background(index)))
+                        } else if b >= 0 {
+                            cells[index] = Cell(Glyphs.lowerHalf, style: Style(foreground: reduced(b), background: background(index)))
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -85,9 +85,10 @@ public struct LinePlot: Sendable {
     public func render(into buffer: inout CellBuffer, area: Rect, theme: Theme) {
         let clip = area.intersection(buffer.bounds)
         guard !clip.isEmpty else { return }
-        let xRange = bounds(xAxis, values: series.flatMap { $0.points.map(\.x) }, maxCount: max(2, area.width / 10), nice: false)
-        let yValues = series.flatMap { $0.points.map(\.y) } + references.map(\.y)
-        let yRange = bounds(yAxis, values: yValues, maxCount: max(2, area.height / 3), nice: true)
+        let xRange = bounds(xAxis, data: { dataRange(xAxis.scale, ofX: true, extra: []) }, maxCount: max(2, area.width / 10),
+                            nice: false)
+        let yRange = bounds(yAxis, data: { dataRange(yAxis.scale, ofX: false, extra: references.map(\.y)) },
+                            maxCount: max(2, area.height / 3), nice: true)
         let yTicks = ticks(yAxis.scale, yRange, maxCount: max(2, (area.height - 3) / 2))
         let legend = legendEntries(theme)
         let ends = endValues()
@@ -105,20 +106,16 @@ public struct LinePlot: Sendable {
             let color = theme.color(ref.color)
             for dx in 0..<canvas.dotWidth where dx % 4 < 2 { canvas.set(dotX: dx, dotY: row, color: color) }
         }
+        // Each series point by point: a line from the previous drawable point, else a dot
+        // (`BrailleCanvas.polyline`); a point not drawable on the axes breaks the line.
+        let xScale = xAxis.scale, yScale = yAxis.scale
         for s in series {
             let color = theme.color(s.color)
-            var previous: (x: Double, y: Double)?
-            for p in s.points {
-                guard let x = Ticks.transform(p.x, xAxis.scale), let y = Ticks.transform(p.y, yAxis.scale) else {
-                    previous = nil
-                    continue
+            s.points.withUnsafeBufferPointer { points in
+                canvas.polyline(after: nil, count: points.count, connected: s.mode == .line, color: color) { i in
+                    guard let x = Ticks.transform(points[i].x, xScale), let y = Ticks.transform(points[i].y, yScale) else { return nil }
+                    return (x, y)
                 }
-                if s.mode == .line, let q = previous {
-                    canvas.line(from: q, to: (x, y), color: color)
-                } else {
-                    canvas.point(x: x, y: y, color: color)
-                }
-                previous = (x, y)
             }
         }
         canvas.render(into: &buffer, area: plot)
@@ -151,10 +148,33 @@ public struct LinePlot: Sendable {
         return lines + refs
     }
 
+    /// `Ticks.dataRange` of the x (`ofX`) or y coordinates of every series' points, in order, then of `extra`,
+    /// read in place (issue 13: no arrays of every x and every y per frame). The same
+    /// comparisons in the same order, so the same bounds (signed zeros included).
+    func dataRange(_ scale: AxisScale, ofX: Bool, extra: [Double])
+        -> ClosedRange<Double>?
+    {
+        var lo = Double.infinity
+        var hi = -Double.infinity
+        func include(_ v: Double) {
+            if v.isFinite && (scale == .linear || v > 0) {
+                lo = min(lo, v)
+                hi = max(hi, v)
+            }
+        }
+        for s in series {
+            s.points.withUnsafeBufferPointer { points in
+                if ofX { for p in points { include(p.x) } } else { for p in points { include(p.y) } }
+            }
+        }
+        for v in extra { include(v) }
+        return lo <= hi ? lo...hi : nil
+    }
+
     /// Fixed bounds, else the data range: exact for x (`nice: false`), rounded out to ticks for y.
-    private func bounds(_ axis: Axis, values: [Double], maxCount: Int, nice: Bool) -> ClosedRange<Double> {
+    private func bounds(_ axis: Axis, data: () -> ClosedRange<Double>?, maxCount: Int, nice: Bool) -> ClosedRange<Double> {
         if let b = axis.bounds, axis.scale == .linear || b.lowerBound > 0 { return b }
-        guard let data = Ticks.dataRange(values, scale: axis.scale) else { return axis.scale == .log10 ? 1...10 : 0...1 }
+        guard let data = data() else { return axis.scale == .log10 ? 1...10 : 0...1 }
         if !nice, data.upperBound > data.lowerBound { return data }
         return Ticks.niceBounds(data, scale: axis.scale, maxCount: maxCount)
     }

@@ -114,7 +114,7 @@ struct WhichWayIsDownScreen: Screen {
 /// trails named `arrow …`, arrows.
 enum WeightPlane {
     static func heatMap(_ l: Landscape, colors: (String) -> SeriesColor, labels: [String: String]) -> HeatMap {
-        let values = l.values.map { $0 > 0 ? log10($0) : Double.nan }
+        let values = LogCostMemo.shared.logs(of: l.values)
         var trails: [HeatMap.Trail] = []
         var arrows: [HeatMap.Arrow] = []
         for trail in l.trails {

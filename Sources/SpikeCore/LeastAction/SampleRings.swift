@@ -26,6 +26,17 @@ public struct SampleRing<Element: Sendable>: Sendable {
         storage.count < capacity ? storage : Array(storage[head...] + storage[..<head])
     }
 
+    /// Calls `body(k, sample)` for every sample oldest first (k = 0 for the oldest): the
+    /// elements of `ordered` without building it.
+    public func forEachOrdered(_ body: (Int, Element) -> Void) {
+        // Until the ring is full `head` is 0 and the storage is in order.
+        let n = storage.count
+        for k in 0..<n {
+            let i = head + k
+            body(k, storage[i < n ? i : i - n])
+        }
+    }
+
     /// The newest `n` samples (or fewer), oldest first.
     public func last(_ n: Int) -> [Element] {
         let all = ordered
@@ -55,10 +66,17 @@ public struct ColumnRing: Sendable {
     /// Row-major values (row r, column c at r * count + c; oldest column first), as a
     /// `Landscape` wants them.
     public var rowMajor: [Double] {
-        let cols = columns.ordered
-        var out = [Double](repeating: 0, count: rows * cols.count)
-        for (c, column) in cols.enumerated() {
-            for r in 0..<rows { out[r * cols.count + c] = column[r] }
+        let n = columns.count, rows = rows
+        var out = [Double](repeating: 0, count: rows * n)
+        // Column by column from the ring itself (no array of the ordered columns per call:
+        // the least-action readout asks for this every frame; issue 13).
+        out.withUnsafeMutableBufferPointer { out in
+            columns.forEachOrdered { c, column in
+                precondition(column.count == rows)
+                column.withUnsafeBufferPointer { column in
+                    for r in 0..<rows { out[r * n + c] = column[r] }
+                }
+            }
         }
         return out
     }
