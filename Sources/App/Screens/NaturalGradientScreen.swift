@@ -22,6 +22,16 @@ struct NaturalGradientScreen: Screen {
 
     static let primary = NaturalGradientKind.figureNames
 
+    /// The rules pane as last drawn, replayed while its lines, frame colour and theme stay the
+    /// same (PaneReplay; the equations change only when one of their three figures does).
+    let rulesReplay = PaneReplay<RulesKey, Void>()
+
+    struct RulesKey: Equatable {
+        var lines: [String]
+        var role: Theme.Role
+        var theme: Theme
+    }
+
     /// Learners in drawing order (attenuated copies first), with legend labels and colours.
     static let learners: [(name: String, label: String, color: SeriesColor)] = [
         ("natural_attenuated", "nat α", .role(.bad)),
@@ -101,8 +111,11 @@ struct NaturalGradientScreen: Screen {
                 "c_ε = {\(String(format6: readout.figure("c_eps_per_s") ?? .nan))} /s   q = {\(String(format6: readout.figure("q") ?? .nan))}",
                 "max |Δw| natural α vs natural = {\(SignificantDecimal.format(readout.figure("invariance_max_abs_diff") ?? .nan, digits: 2, style: .exponential))}",
             ]
-            EquationPanel(title: "the rules (Kreutzer et al. 2022)", lines: lines, role: role(pane, context))
-                .render(into: &buffer, area: area, theme: theme)
+            let role = role(pane, context)
+            rulesReplay.draw(RulesKey(lines: lines, role: role, theme: theme), area: area, into: &buffer) { buffer in
+                EquationPanel(title: "the rules (Kreutzer et al. 2022)", lines: lines, role: role)
+                    .render(into: &buffer, area: area, theme: theme)
+            }
         case .figures:
             FiguresPane(primary: Self.primary).render(readout, context: context, focused: context.focusedPane == pane.rawValue,
                                                       into: &buffer, area: area)
