@@ -84,15 +84,43 @@ struct FrameEncoder {
         var penStyle: Style? = nil          // the style `pen` was set from in this frame (nil: none exactly)
         var cache = PenCache()
         let blank = Cell.blank
+        var planner = ShiftPlanner(capabilities: capabilities)
         for y in 0..<area.rows {
             let rowStart = y * width
             // A row whose bytes are all the same shows the same cells: nothing to send.
             if let old, CellBits.sameRow(cells, old, from: rowStart, count: area.cols) { continue }
+            var shift: HorizontalShift? = nil
+            if let old, let dch = capabilities.deleteCharacters, let ich = capabilities.insertCharacters {
+                let unknownSource = skipLastCell && y == area.screenHeight - 1 ? area.screenWidth - 1 : -1
+                shift = planner.plan(ShiftPlanner.Row(new: cells, old: old, start: rowStart, cols: area.cols,
+                                                      screenWidth: area.screenWidth, unknownSource: unknownSource))
+                if let s = shift {
+                    // The edits first (they move what the row shows), then the cells that still differ.
+                    moveCursor(toRow: y, col: s.firstColumn, fromRow: cursorRow, col: cursorCol, cells: cells,
+                               rowStart: rowStart, pen: pen, penStyle: penStyle, cache: &cache, out: &out)
+                    (s.offset > 0 ? dch : ich).append(s.count, to: &out)
+                    cursorRow = y; cursorCol = s.firstColumn
+                    if s.sendsSecond {
+                        moveCursor(toRow: y, col: s.end, fromRow: y, col: s.firstColumn, cells: cells,
+                                   rowStart: rowStart, pen: pen, penStyle: penStyle, cache: &cache, out: &out)
+                        (s.offset > 0 ? ich : dch).append(s.count, to: &out)
+                        cursorCol = s.end
+                    }
+                }
+            }
             for x in 0..<area.cols {
                 let i = rowStart + x
                 let cell = cells[i]
                 if let old {
-                    if CellBits.same(cells, old, at: i) || old[i] == cell { continue }
+                    if let s = shift {
+                        // Moved cells compare with their source; blanked columns are always written.
+                        if x >= s.start && x < s.end {
+                            let j = i + s.offset
+                            if CellBits.same(cells, at: i, old, at: j) || old[j] == cell { continue }
+                        } else if !s.isUnknown(x) && (CellBits.same(cells, old, at: i) || old[i] == cell) {
+                            continue
+                        }
+                    } else if CellBits.same(cells, old, at: i) || old[i] == cell { continue }
                 } else if cell == blank {
                     continue
                 }
