@@ -26,12 +26,13 @@ import Glibc
     }
 
     /// The pane's cells from capture-pane -e output (SGR sequences among UTF-8 text; cells after
-    /// a line's end are default blanks).
+    /// a line's end are default blanks). tmux sends each SGR relative to the cell before, also
+    /// across line ends, so the pen carries over from line to line.
     static func cells(_ capture: String, width: Int, height: Int) -> [[PaneCell]] {
         var rows: [[PaneCell]] = []
+        var pen = PaneCell()
         for line in capture.split(separator: "\n", omittingEmptySubsequences: false).prefix(height) {
             var row = [PaneCell](repeating: PaneCell(), count: width)
-            var pen = PaneCell()
             var x = 0
             var scalars = Array(line.unicodeScalars)[...]
             while let s = scalars.first {
