@@ -41,6 +41,29 @@ enum CellBits {
                 & secondWordMask == 0
     }
 
+    /// Masks of the bytes of a cell's style in the two words `same` compares, or nil when the
+    /// layout does not allow it (then `sameStyle` always answers false).
+    static func styleMasks() -> (UInt64, UInt64)? {
+        guard twoWords, let offset = MemoryLayout<Cell>.offset(of: \Cell.style), offset + MemoryLayout<Style>.size <= size else {
+            return nil
+        }
+        var m0: UInt64 = 0, m1: UInt64 = 0
+        for b in offset..<offset + MemoryLayout<Style>.size {
+            if b < 8 { m0 |= UInt64(0xff) << UInt64(8 * b) } else { m1 |= UInt64(0xff) << UInt64(8 * (b - 8)) }
+        }
+        return (m0, m1)
+    }
+
+    /// Whether cells `i` and `j` of `a` have the same style bits (`styleMasks()`); false may
+    /// also mean "ask `==`".
+    @inline(__always)
+    static func sameStyle(_ a: UnsafeBufferPointer<Cell>, at i: Int, _ j: Int, masks: (UInt64, UInt64)) -> Bool {
+        guard let pa = a.baseAddress else { return false }
+        let ra = UnsafeRawPointer(pa + i), rb = UnsafeRawPointer(pa + j)
+        return (ra.loadUnaligned(as: UInt64.self) ^ rb.loadUnaligned(as: UInt64.self)) & masks.0 == 0
+            && (ra.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ rb.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & masks.1 == 0
+    }
+
     /// Whether `count` cells from `start` have the same bytes in `a` and `b` (padding included,
     /// so false may also mean "ask cell by cell").
     static func sameRow(_ a: UnsafeBufferPointer<Cell>, _ b: UnsafeBufferPointer<Cell>, from start: Int, count: Int) -> Bool {

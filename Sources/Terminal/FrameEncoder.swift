@@ -19,6 +19,10 @@ struct Pen: Equatable {
 ///
 /// - Only changed cells are written; with no previous frame (start, resize, Ctrl-L) the
 ///   screen is cleared (`sgr0` + `clear`) and every non-blank cell written.
+/// - A run of a row that moved sideways by whole cells (a scrolling heat strip, a film strip)
+///   is moved on the terminal with DCH and ICH when the terminal has `dch` and `ich`
+///   (`HorizontalShift`, chosen per row by `ShiftPlanner` when it saves bytes); then only the
+///   cells that still differ from their source, and the columns the edits blank, are written.
 /// - Between changed cells of one row the cheapest of: re-sending the unchanged cells in
 ///   between (when they are ASCII and look the same in the current pen), `ESC [ n C`, or an
 ///   absolute move. After the last column the cursor position is taken as unknown (terminals
@@ -32,7 +36,7 @@ struct Pen: Equatable {
 ///   (issue 13). What the screen shows is the buffer's, cell for cell (glyph, background,
 ///   attributes, and foreground wherever it is visible; `FrameEncoderRoundTripTests`).
 /// - The bottom-right cell is skipped on terminals where writing it scrolls (`am`
-///   without `xenl`).
+///   without `xenl`); what the screen shows there is never moved into view by a shift.
 /// - Cells hold one single-width scalar; what would render wider, narrower or as `^X`
 ///   is replaced as before (`CellDiff.displayScalar`), then encoded as UTF-8 directly.
 struct FrameEncoder {
@@ -85,12 +89,13 @@ struct FrameEncoder {
         var cache = PenCache()
         let blank = Cell.blank
         var planner = ShiftPlanner(capabilities: capabilities)
+        let edits = old == nil ? nil : capabilities.deleteCharacters.flatMap { d in capabilities.insertCharacters.map { (d, $0) } }
         for y in 0..<area.rows {
             let rowStart = y * width
             // A row whose bytes are all the same shows the same cells: nothing to send.
             if let old, CellBits.sameRow(cells, old, from: rowStart, count: area.cols) { continue }
             var shift: HorizontalShift? = nil
-            if let old, let dch = capabilities.deleteCharacters, let ich = capabilities.insertCharacters {
+            if let old, let (dch, ich) = edits {
                 let unknownSource = skipLastCell && y == area.screenHeight - 1 ? area.screenWidth - 1 : -1
                 shift = planner.plan(ShiftPlanner.Row(new: cells, old: old, start: rowStart, cols: area.cols,
                                                       screenWidth: area.screenWidth, unknownSource: unknownSource))
