@@ -30,8 +30,8 @@ enum CellBits {
                 & secondWordMask == 0
     }
 
-    /// Whether cell `i` of `a` and cell `j` of `b` have the same bytes (a cell compared with
-    /// another column's, `HorizontalShift`).
+    /// Whether cell `i` of `a` and cell `j` of `b` have the same bytes (a cell compared with its
+    /// source column after a sideways move, `HorizontalShift`).
     @inline(__always)
     static func same(_ a: UnsafeBufferPointer<Cell>, at i: Int, _ b: UnsafeBufferPointer<Cell>, at j: Int) -> Bool {
         guard twoWords, let pa = a.baseAddress, let pb = b.baseAddress else { return false }
@@ -41,28 +41,9 @@ enum CellBits {
                 & secondWordMask == 0
     }
 
-    /// Masks of the bytes of a cell's style in the two words `same` compares, or nil when the
-    /// layout does not allow it (then `sameStyle` always answers false).
-    static func styleMasks() -> (UInt64, UInt64)? {
-        guard twoWords, let offset = MemoryLayout<Cell>.offset(of: \Cell.style), offset + MemoryLayout<Style>.size <= size else {
-            return nil
-        }
-        var m0: UInt64 = 0, m1: UInt64 = 0
-        for b in offset..<offset + MemoryLayout<Style>.size {
-            if b < 8 { m0 |= UInt64(0xff) << UInt64(8 * b) } else { m1 |= UInt64(0xff) << UInt64(8 * (b - 8)) }
-        }
-        return (m0, m1)
-    }
-
-    /// Whether cells `i` and `j` of `a` have the same style bits (`styleMasks()`); false may
-    /// also mean "ask `==`".
-    @inline(__always)
-    static func sameStyle(_ a: UnsafeBufferPointer<Cell>, at i: Int, _ j: Int, masks: (UInt64, UInt64)) -> Bool {
-        guard let pa = a.baseAddress else { return false }
-        let ra = UnsafeRawPointer(pa + i), rb = UnsafeRawPointer(pa + j)
-        return (ra.loadUnaligned(as: UInt64.self) ^ rb.loadUnaligned(as: UInt64.self)) & masks.0 == 0
-            && (ra.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ rb.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & masks.1 == 0
-    }
+    /// The stride and second-word mask of the two-word comparison, for callers that compare
+    /// cells through raw pointers (`ShiftPlanner.Row`); nil when the layout does not allow it.
+    static var words: (stride: Int, secondWordMask: UInt64)? { twoWords ? (stride, secondWordMask) : nil }
 
     /// Whether `count` cells from `start` have the same bytes in `a` and `b` (padding included,
     /// so false may also mean "ask cell by cell").

@@ -94,13 +94,20 @@ struct FrameEncoder {
             let rowStart = y * width
             // A row whose bytes are all the same shows the same cells: nothing to send.
             if let old, CellBits.sameRow(cells, old, from: rowStart, count: area.cols) { continue }
+            // Cells with equal bits at either end are unchanged (equal bits, equal cells).
+            var lower = 0, upper = area.cols
             var shift: HorizontalShift? = nil
-            if let old, let (dch, ich) = edits {
+            if let old {
+                while lower < upper && CellBits.same(cells, old, at: rowStart + lower) { lower += 1 }
+                while upper > lower && CellBits.same(cells, old, at: rowStart + upper - 1) { upper -= 1 }
+                if lower == upper { continue }
                 let unknownSource = skipLastCell && y == area.screenHeight - 1 ? area.screenWidth - 1 : -1
-                shift = planner.plan(ShiftPlanner.Row(new: cells, old: old, start: rowStart, cols: area.cols,
-                                                      screenWidth: area.screenWidth, unknownSource: unknownSource))
-                if let s = shift {
-                    // The edits first (they move what the row shows), then the cells that still differ.
+                if let (dch, ich) = edits,
+                   let row = ShiftPlanner.Row(new: cells, old: old, start: rowStart, cols: area.cols, screenWidth: area.screenWidth,
+                                              unknownSource: unknownSource),
+                   let s = planner.plan(row, first: lower, last: upper - 1) {
+                    // The edits first (they move what the row shows), then the cells that still
+                    // differ from their source and the columns the edits blanked.
                     moveCursor(toRow: y, col: s.firstColumn, fromRow: cursorRow, col: cursorCol, cells: cells,
                                rowStart: rowStart, pen: pen, penStyle: penStyle, cache: &cache, out: &out)
                     (s.offset > 0 ? dch : ich).append(s.count, to: &out)
@@ -111,9 +118,12 @@ struct FrameEncoder {
                         (s.offset > 0 ? ich : dch).append(s.count, to: &out)
                         cursorCol = s.end
                     }
+                    lower = min(lower, s.firstColumn)
+                    upper = area.cols
+                    shift = s
                 }
             }
-            for x in 0..<area.cols {
+            for x in lower..<upper {
                 let i = rowStart + x
                 let cell = cells[i]
                 if let old {

@@ -13,11 +13,12 @@ import Canvas
 ///    `hitsPerProbe` per direction and probe.
 /// 3. A candidate is confirmed when it matches at least half of the changed sampled columns
 ///    (and 4); the two best go on.
-/// 4. For each, the run is the one that saves the most estimated bytes (`bestRun`): the
-///    bytes of the row without the shift minus the bytes with it, where a written cell costs
-///    its UTF-8 bytes plus an SGR change when its style differs from its left neighbour's, and
-///    the shift costs its edits, the move to the second edit and the cells its blanks make
-///    unknown. The shift is used when that saving is at least `minimumSaving` bytes.
+/// 4. For each, the run is the one that saves the most estimated bytes (`bestRun`): the bytes
+///    of the row without the shift minus the bytes with it, where every written cell costs the
+///    mean bytes of the sampled changed cells (glyph, and an SGR change where the style differs
+///    from the left neighbour's), and the shift costs its two edits, the cursor move to the
+///    second and the unchanged cells its blanks make unknown. It is used when that saving is at
+///    least `minimumSaving` bytes.
 /// Comparisons here are bitwise only (`CellBits`): a cell pair with equal values but unequal
 /// bits counts as different, which can only make a shift look worse. Estimates decide how many
 /// bytes go out, never what the screen shows (the encoder compares exactly).
@@ -30,57 +31,69 @@ struct ShiftPlanner {
     static let hitsPerProbe = 3
     static let minimumSaving = 8
 
-    /// One row of the two frames (columns 0..<cols), the screen's width, and the column whose
-    /// previous cell the screen may not show (the bottom-right cell the writer never writes
-    /// where writing it scrolls; -1 for none).
+    /// One row of the two frames (columns 0..<cols) seen as raw cells, the screen's width, and
+    /// the column whose previous cell the screen may not show (the bottom-right cell the writer
+    /// never writes where writing it scrolls; -1 for none).
     struct Row {
-        let new: UnsafeBufferPointer<Cell>
-        let old: UnsafeBufferPointer<Cell>
-        let start: Int
+        let new: UnsafeRawPointer
+        let old: UnsafeRawPointer
+        let stride: Int
+        let mask: UInt64
         let cols: Int
         let screenWidth: Int
         let unknownSource: Int
 
+        /// Nil when cells cannot be compared as two words (`CellBits.words`).
+        init?(new: UnsafeBufferPointer<Cell>, old: UnsafeBufferPointer<Cell>, start: Int, cols: Int, screenWidth: Int,
+              unknownSource: Int) {
+            guard let words = CellBits.words, let n = new.baseAddress, let o = old.baseAddress,
+                  start >= 0, start + cols <= new.count, start + cols <= old.count else { return nil }
+            self.new = UnsafeRawPointer(n + start)
+            self.old = UnsafeRawPointer(o + start)
+            stride = words.stride
+            mask = words.secondWordMask
+            self.cols = cols
+            self.screenWidth = screenWidth
+            self.unknownSource = unknownSource
+        }
+
         /// Whether the new cell at x has the bits of the previous cell at `source`.
         @inline(__always)
         func equal(_ x: Int, _ source: Int) -> Bool {
-            CellBits.same(new, at: start + x, old, at: start + source)
+            let a = new + x &* stride, b = old + source &* stride
+            return a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self)
+                && (a.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & mask == 0
         }
 
         @inline(__always)
         func validSource(_ s: Int) -> Bool { s >= 0 && s < cols && s != unknownSource }
+
+        /// The new cell at x.
+        func cell(_ x: Int) -> Cell { new.advanced(by: x &* stride).assumingMemoryBound(to: Cell.self).pointee }
     }
 
     let capabilities: TerminalCapabilities
-    /// Scratch per column: estimated bytes to write the new cell, whether it changed, and the
-    /// prefix sums of the bytes of the unchanged cells.
-    private var weight: [Int] = []
-    private var changed: [Bool] = []
-    private var unchangedPrefix: [Int] = []
+    /// Scratch: `unchanged[x]` = number of unchanged cells in columns 0..<x.
+    private var unchanged: [Int32] = []
     private var candidates: [Int] = []
-
-    /// `CellBits.styleMasks()`, (0, 0) when unavailable (then every neighbour is taken to have
-    /// the same style: a coarser estimate, nothing else).
-    private let styleMasks: (UInt64, UInt64)
 
     init(capabilities: TerminalCapabilities) {
         self.capabilities = capabilities
-        styleMasks = CellBits.styleMasks() ?? (0, 0)
     }
 
-    /// The shift to use for the row, or nil (also when the terminal has no `dch`/`ich`).
-    mutating func plan(_ row: Row) -> HorizontalShift? {
-        guard capabilities.deleteCharacters != nil, capabilities.insertCharacters != nil, row.cols >= Self.minimumSpan else { return nil }
-        var first = 0
-        while first < row.cols && row.equal(first, first) { first += 1 }
-        guard first < row.cols else { return nil }
-        var last = row.cols - 1
-        while last > first && row.equal(last, last) { last -= 1 }
+    /// The shift to use for the row whose changed cells lie in first...last (the cells outside
+    /// have equal bits), or nil (also when the terminal has no `dch`/`ich`).
+    mutating func plan(_ row: Row, first: Int, last: Int) -> HorizontalShift? {
+        guard capabilities.deleteCharacters != nil, capabilities.insertCharacters != nil else { return nil }
         let span = last - first + 1
         guard span >= Self.minimumSpan else { return nil }
-        var changedSamples = 0
-        for i in 0..<Self.samples where !row.equal(first + span * i / Self.samples, first + span * i / Self.samples) {
-            changedSamples += 1
+        var changedSamples = 0, sampledBytes = 0
+        for i in 0..<Self.samples {
+            let x = first + span * i / Self.samples
+            if !row.equal(x, x) {
+                changedSamples += 1
+                sampledBytes += cellBytes(row, x)
+            }
         }
         guard changedSamples >= Self.minimumChangedSamples else { return nil }
 
@@ -93,14 +106,42 @@ struct ShiftPlanner {
         }
         guard let best else { return nil }
 
-        let upper = min(row.cols, last + 1 + Self.maximumOffset)
-        measure(row, upTo: upper)
-        var choice = bestRun(row, offset: best, first: first, upper: upper)
-        if let second, let other = bestRun(row, offset: second, first: first, upper: upper), other.saving > (choice?.saving ?? 0) {
+        let cellCost = max(1, (sampledBytes + changedSamples / 2) / changedSamples)
+        countUnchanged(row)
+        var choice = bestRun(row, offset: best, first: first, upper: last + 1 + abs(best), cellCost: cellCost)
+        if let second, let other = bestRun(row, offset: second, first: first, upper: last + 1 + abs(second), cellCost: cellCost),
+           other.saving > (choice?.saving ?? 0) {
             choice = other
         }
         guard let choice, choice.saving >= Self.minimumSaving else { return nil }
         return choice.shift
+    }
+
+    /// Estimated bytes to write the new cell at x after its left neighbour: its glyph's UTF-8
+    /// and, where the style differs, an SGR sequence (its frame, each colour `38;5;n` or `3n`,
+    /// the attributes).
+    private func cellBytes(_ row: Row, _ x: Int) -> Int {
+        let cell = row.cell(x)
+        let v = cell.character.value
+        var bytes = v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        guard x > 0 else { return bytes }
+        let left = row.cell(x - 1).style, style = cell.style
+        if left == style { return bytes }
+        bytes += 3
+        if capabilities.depth != .none {
+            if left.foreground != style.foreground { bytes += Self.colorBytes(style.foreground) }
+            if left.background != style.background { bytes += Self.colorBytes(style.background) }
+        }
+        if left.attributes != style.attributes { bytes += 4 }
+        return bytes
+    }
+
+    private static func colorBytes(_ c: Color) -> Int {
+        switch c {
+        case .default: return 3
+        case .indexed(let i): return i < 16 ? 3 : 9
+        case .rgb: return 9
+        }
     }
 
     /// Adds the offsets found at probe 0, 1 or 2 (the first changed cell at or after the start,
@@ -112,12 +153,19 @@ struct ShiftPlanner {
         var steps = 0
         while p < last && row.equal(p, p) && steps < 8 { p += 1; steps += 1 }
         let window = min(Self.probeWindow, row.cols - p)
+        // The probe cell's words, compared with each old column before the whole window is.
+        let a = row.new + p &* row.stride
+        let a0 = a.loadUnaligned(as: UInt64.self), a1 = a.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & row.mask
+        @inline(__always) func startsAt(_ s: Int) -> Bool {
+            let b = row.old + s &* row.stride
+            return b.loadUnaligned(as: UInt64.self) == a0 && b.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & row.mask == a1
+        }
         var left = 0, right = 0
         for k in 1...maxOffset {
-            if left < Self.hitsPerProbe && p + k + window <= row.cols && windowMatches(row, p, k, window) {
+            if left < Self.hitsPerProbe && p + k + window <= row.cols && startsAt(p + k) && windowMatches(row, p, k, window) {
                 add(k); left += 1
             }
-            if right < Self.hitsPerProbe && p - k >= 0 && windowMatches(row, p, -k, window) {
+            if right < Self.hitsPerProbe && p - k >= 0 && startsAt(p - k) && windowMatches(row, p, -k, window) {
                 add(-k); right += 1
             }
             if left == Self.hitsPerProbe && right == Self.hitsPerProbe { break }
@@ -161,104 +209,58 @@ struct ShiftPlanner {
         return (best?.offset, second?.offset)
     }
 
-    /// Fills the per-column scratch for columns 0..<upper: bytes to write each new cell (glyph,
-    /// and an SGR change from its left neighbour's style), whether it changed, and prefix sums
-    /// over the unchanged cells' bytes (columns from `upper` count as unchanged and 1 byte).
-    private mutating func measure(_ row: Row, upTo upper: Int) {
+    /// Fills `unchanged` (prefix counts of unchanged cells) for the row.
+    private mutating func countUnchanged(_ row: Row) {
         let n = row.cols
-        if weight.count < n { weight = Array(repeating: 0, count: n); changed = Array(repeating: false, count: n) }
-        if unchangedPrefix.count < n + 1 { unchangedPrefix = Array(repeating: 0, count: n + 1) }
-        let masks = styleMasks, colours = capabilities.depth != .none
-        weight.withUnsafeMutableBufferPointer { weight in
-            changed.withUnsafeMutableBufferPointer { changed in
-                unchangedPrefix.withUnsafeMutableBufferPointer { prefix in
-                    var styleStart = row.start
-                    prefix[0] = 0
-                    for x in 0..<n {
-                        if x >= upper { prefix[x + 1] = prefix[x] + 1; continue }
-                        let i = row.start + x
-                        var w = Self.glyphBytes(row.new[i].character)
-                        if !CellBits.sameStyle(row.new, at: i, styleStart, masks: masks) {
-                            w += Self.styleCost(from: row.new[styleStart].style, to: row.new[i].style, colours: colours)
-                            styleStart = i
-                        }
-                        weight[x] = w
-                        let c = !row.equal(x, x)
-                        changed[x] = c
-                        prefix[x + 1] = prefix[x] + (c ? 0 : w)
-                    }
-                }
+        if unchanged.count < n + 1 { unchanged = Array(repeating: 0, count: n + 1) }
+        unchanged.withUnsafeMutableBufferPointer { u in
+            var count: Int32 = 0
+            u[0] = 0
+            for x in 0..<n {
+                if row.equal(x, x) { count += 1 }
+                u[x + 1] = count
             }
         }
     }
 
-    /// The run for `offset` that saves the most estimated bytes, and that saving. For a run
-    /// [a, e): saving(a, e) = G(e) − G(a) − P(a) − Q(e) − (first edit), G the prefix sum of the
-    /// per-cell saving (bytes of cells no longer written minus bytes of cells newly written), P
-    /// and Q the bytes of the unchanged cells the edits blank (left of the run for a move right,
-    /// right of it for a move left, and the line's last k for a move right) plus the second
-    /// edit and the cursor move to it. One pass, keeping the best start so far.
-    private func bestRun(_ row: Row, offset: Int, first: Int, upper: Int) -> (shift: HorizontalShift, saving: Int)? {
+    /// The run for `offset` that saves the most estimated bytes, and that saving. In cells of
+    /// `cellCost` bytes, for a run [a, e): saving(a, e) = G(e) − G(a) − P(a) − Q(e) − (first
+    /// edit), G the prefix sum over the run of (changed − still changed after the move), P and
+    /// Q the unchanged cells the edits blank (left of the run for a move right; right of it for
+    /// a move left, and the line's last k for a move right) plus the second edit and the cursor
+    /// move to it. One pass, keeping the best start so far.
+    private func bestRun(_ row: Row, offset: Int, first: Int, upper: Int, cellCost c: Int)
+        -> (shift: HorizontalShift, saving: Int)? {
         guard let dch = capabilities.deleteCharacters, let ich = capabilities.insertCharacters else { return nil }
         let k = abs(offset), w = row.screenWidth, n = row.cols
         let secondEdit = 4 + (offset > 0 ? ich : dch).cost(k)
         var best = 0, bestStart = 0, bestEnd = 0
-        weight.withUnsafeBufferPointer { weight in
-            changed.withUnsafeBufferPointer { changed in
-                unchangedPrefix.withUnsafeBufferPointer { prefix in
-                    func unchangedBytes(_ lower: Int, _ upper: Int) -> Int {
-                        let l = max(0, min(lower, n)), u = max(l, min(upper, n))
-                        return prefix[u] - prefix[l]
-                    }
-                    var g = 0, minStart = Int.max, minStartColumn = 0
-                    for x in first..<upper {
-                        let source = x + offset
-                        guard row.validSource(source) else { minStart = Int.max; continue }
-                        let headCost = offset < 0 ? unchangedBytes(x - k, x) : 0
-                        if g + headCost < minStart { minStart = g + headCost; minStartColumn = x }
-                        g += (changed[x] ? weight[x] : 0) - (row.equal(x, source) ? 0 : weight[x])
-                        let end = x + 1
-                        let tailCost: Int
-                        if offset > 0 {
-                            tailCost = unchangedBytes(end, end + k) + (end + k < w ? secondEdit : 0)
-                        } else {
-                            tailCost = end < w ? unchangedBytes(max(end, w - k), w) + secondEdit : 0
-                        }
-                        let value = g - minStart - tailCost
-                        if value > best { best = value; bestStart = minStartColumn; bestEnd = end }
-                    }
+        let upper = min(upper, n)
+        unchanged.withUnsafeBufferPointer { u in
+            var g = 0, minStart = Int.max, minStartColumn = 0
+            for x in first..<upper {
+                let source = x + offset
+                guard source >= 0 && source < n && source != row.unknownSource else { minStart = Int.max; continue }
+                // A move right blanks the k columns left of the run.
+                let head = offset < 0 ? c * Int(u[x] - u[x - k]) : 0
+                if g + head < minStart { minStart = g + head; minStartColumn = x }
+                let wasChanged = u[x + 1] == u[x]
+                if wasChanged == row.equal(x, source) { g += wasChanged ? c : -c }
+                let end = x + 1
+                let tail: Int
+                if offset > 0 {
+                    // A move left blanks the k columns right of the run (an ICH unless at the margin).
+                    tail = c * Int(u[min(end + k, n)] - u[end]) + (end + k < w ? secondEdit : 0)
+                } else {
+                    // A move right blanks the line's last k columns (a DCH unless at the margin).
+                    tail = end < w ? c * Int(u[n] - u[min(max(end, w - k), n)]) + secondEdit : 0
                 }
+                let value = g - minStart - tail
+                if value > best { best = value; bestStart = minStartColumn; bestEnd = end }
             }
         }
         guard best > 0 else { return nil }
         let firstEdit = (offset > 0 ? dch : ich).cost(k)
         return (HorizontalShift(start: bestStart, end: bestEnd, offset: offset, screenWidth: w), best - firstEdit)
-    }
-
-    /// UTF-8 bytes of a scalar (what the writer sends for it, near enough).
-    @inline(__always)
-    static func glyphBytes(_ s: Unicode.Scalar) -> Int {
-        let v = s.value
-        return v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-    }
-
-    /// Bytes of the SGR sequence that changes `from` into `to`: its frame, and each colour
-    /// (`38;5;n` or `3n`) and the attributes that differ.
-    private static func styleCost(from: Style, to: Style, colours: Bool) -> Int {
-        var cost = 3
-        if colours {
-            if from.foreground != to.foreground { cost += colorCost(to.foreground) }
-            if from.background != to.background { cost += colorCost(to.background) }
-        }
-        if from.attributes != to.attributes { cost += 4 }
-        return cost
-    }
-
-    private static func colorCost(_ c: Color) -> Int {
-        switch c {
-        case .default: return 3
-        case .indexed(let i): return i < 16 ? 3 : 9
-        case .rgb: return 9
-        }
     }
 }

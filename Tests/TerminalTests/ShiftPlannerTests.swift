@@ -1,25 +1,29 @@
-// The shift planner's bitwise style comparison (its byte estimate's fast path) and its choices on
-// rows where the right answer is known.
+// The shift planner's bitwise cell comparison and its choices on rows where the right answer is
+// known.
 import Canvas
 import Testing
 @testable import Terminal
 
 @Suite struct ShiftPlannerTests {
-    /// Equal style bits must mean equal styles (else estimates would merge different styles), and
-    /// cells built the same way must have equal style bits (else every cell would look like a
-    /// style change).
-    @Test func styleBitsAgreeWithStyleEquality() throws {
-        let masks = try #require(CellBits.styleMasks(), "Cell's layout has no style masks: estimates would be coarse")
+    /// The planner compares raw bits: equal bits must mean equal cells, and cells built alike
+    /// must have equal bits (else no shift would ever be found).
+    @Test func bitwiseComparisonAgreesWithCellEquality() throws {
         let styles: [Style] = [.plain, Style(foreground: .indexed(1)), Style(foreground: .indexed(1), attributes: .bold),
                                Style(background: .indexed(1)), Style(foreground: .rgb(1, 2, 3)), Style(foreground: .rgb(1, 2, 4)),
                                Style(foreground: .indexed(200), background: .indexed(17), attributes: [.reverse, .underline])]
         let glyphs: [Unicode.Scalar] = ["a", "\u{2580}", " ", "\u{1F600}"]
         var cells: [Cell] = []
         for s in styles { for g in glyphs { cells.append(Cell(g, style: s)) } }
-        cells.withUnsafeBufferPointer { b in
-            for i in 0..<b.count {
-                for j in 0..<b.count {
-                    #expect(CellBits.sameStyle(b, at: i, j, masks: masks) == (b[i].style == b[j].style), "cells \(b[i]) and \(b[j])")
+        let again = cells.map { Cell($0.character, style: Style(foreground: $0.style.foreground, background: $0.style.background,
+                                                               attributes: $0.style.attributes)) }
+        try cells.withUnsafeBufferPointer { a in
+            try again.withUnsafeBufferPointer { b in
+                let row = try #require(ShiftPlanner.Row(new: a, old: b, start: 0, cols: a.count, screenWidth: a.count, unknownSource: -1),
+                                       "cells cannot be compared as two words: no shifts")
+                for i in 0..<a.count {
+                    for j in 0..<b.count {
+                        #expect(row.equal(i, j) == (a[i] == b[j]), "cells \(a[i]) and \(b[j])")
+                    }
                 }
             }
         }
@@ -27,10 +31,14 @@ import Testing
 
     static func plan(_ old: [Unicode.Scalar], _ new: [Unicode.Scalar], caps: TerminalCapabilities = xtermCapabilities()) -> HorizontalShift? {
         let a = old.map { Cell($0) }, b = new.map { Cell($0) }
+        guard let first = b.indices.first(where: { a[$0] != b[$0] }), let last = b.indices.last(where: { a[$0] != b[$0] }) else {
+            return nil
+        }
         var planner = ShiftPlanner(capabilities: caps)
         return b.withUnsafeBufferPointer { nb in
             a.withUnsafeBufferPointer { ob in
-                planner.plan(ShiftPlanner.Row(new: nb, old: ob, start: 0, cols: b.count, screenWidth: b.count, unknownSource: -1))
+                ShiftPlanner.Row(new: nb, old: ob, start: 0, cols: b.count, screenWidth: b.count, unknownSource: -1)
+                    .flatMap { planner.plan($0, first: first, last: last) }
             }
         }
     }
