@@ -299,6 +299,7 @@ struct FrameEncoder {
     }
 
     /// UTF-8 of one scalar (1 to 4 bytes).
+    @inline(__always)
     static func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
         UTF8.encode(s) { out.append($0) }
     }

@@ -26,9 +26,9 @@ struct ShiftPlanner {
     static let minimumSpan = 12
     static let samples = 16
     static let minimumChangedSamples = 6
-    static let maximumOffset = 64
+    static let maximumOffset = 32
     static let probeWindow = 4
-    static let hitsPerProbe = 3
+    static let hitsPerProbe = 2
     static let minimumSaving = 8
 
     /// One row of the two frames (columns 0..<cols) seen as raw cells, the screen's width, and
