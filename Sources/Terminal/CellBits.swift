@@ -30,6 +30,21 @@ enum CellBits {
                 & secondWordMask == 0
     }
 
+    /// Whether cell `i` of `a` and cell `j` of `b` have the same bytes (a cell compared with its
+    /// source column after a sideways move, `HorizontalShift`).
+    @inline(__always)
+    static func same(_ a: UnsafeBufferPointer<Cell>, at i: Int, _ b: UnsafeBufferPointer<Cell>, at j: Int) -> Bool {
+        guard twoWords, let pa = a.baseAddress, let pb = b.baseAddress else { return false }
+        let ra = UnsafeRawPointer(pa + i), rb = UnsafeRawPointer(pb + j)
+        return ra.loadUnaligned(as: UInt64.self) == rb.loadUnaligned(as: UInt64.self)
+            && (ra.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ rb.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                & secondWordMask == 0
+    }
+
+    /// The stride and second-word mask of the two-word comparison, for callers that compare
+    /// cells through raw pointers (`ShiftPlanner.Row`); nil when the layout does not allow it.
+    static var words: (stride: Int, secondWordMask: UInt64)? { twoWords ? (stride, secondWordMask) : nil }
+
     /// Whether `count` cells from `start` have the same bytes in `a` and `b` (padding included,
     /// so false may also mean "ask cell by cell").
     static func sameRow(_ a: UnsafeBufferPointer<Cell>, _ b: UnsafeBufferPointer<Cell>, from start: Int, count: Int) -> Bool {

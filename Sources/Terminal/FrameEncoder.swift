@@ -19,6 +19,10 @@ struct Pen: Equatable {
 ///
 /// - Only changed cells are written; with no previous frame (start, resize, Ctrl-L) the
 ///   screen is cleared (`sgr0` + `clear`) and every non-blank cell written.
+/// - A run of a row that moved sideways by whole cells (a scrolling heat strip, a film strip)
+///   is moved on the terminal with DCH and ICH when the terminal has `dch` and `ich`
+///   (`HorizontalShift`, chosen per row by `ShiftPlanner` when it saves bytes); then only the
+///   cells that still differ from their source, and the columns the edits blank, are written.
 /// - Between changed cells of one row the cheapest of: re-sending the unchanged cells in
 ///   between (when they are ASCII and look the same in the current pen), `ESC [ n C`, or an
 ///   absolute move. After the last column the cursor position is taken as unknown (terminals
@@ -32,7 +36,7 @@ struct Pen: Equatable {
 ///   (issue 13). What the screen shows is the buffer's, cell for cell (glyph, background,
 ///   attributes, and foreground wherever it is visible; `FrameEncoderRoundTripTests`).
 /// - The bottom-right cell is skipped on terminals where writing it scrolls (`am`
-///   without `xenl`).
+///   without `xenl`); what the screen shows there is never moved into view by a shift.
 /// - Cells hold one single-width scalar; what would render wider, narrower or as `^X`
 ///   is replaced as before (`CellDiff.displayScalar`), then encoded as UTF-8 directly.
 struct FrameEncoder {
@@ -84,15 +88,54 @@ struct FrameEncoder {
         var penStyle: Style? = nil          // the style `pen` was set from in this frame (nil: none exactly)
         var cache = PenCache()
         let blank = Cell.blank
+        var planner = ShiftPlanner(capabilities: capabilities)
+        let edits = old == nil ? nil : capabilities.deleteCharacters.flatMap { d in capabilities.insertCharacters.map { (d, $0) } }
         for y in 0..<area.rows {
             let rowStart = y * width
             // A row whose bytes are all the same shows the same cells: nothing to send.
             if let old, CellBits.sameRow(cells, old, from: rowStart, count: area.cols) { continue }
-            for x in 0..<area.cols {
+            // Cells with equal bits at either end are unchanged (equal bits, equal cells).
+            var lower = 0, upper = area.cols
+            var shift: HorizontalShift? = nil
+            if let old {
+                while lower < upper && CellBits.same(cells, old, at: rowStart + lower) { lower += 1 }
+                while upper > lower && CellBits.same(cells, old, at: rowStart + upper - 1) { upper -= 1 }
+                if lower == upper { continue }
+                let unknownSource = skipLastCell && y == area.screenHeight - 1 ? area.screenWidth - 1 : -1
+                if let (dch, ich) = edits,
+                   let row = ShiftPlanner.Row(new: cells, old: old, start: rowStart, cols: area.cols, screenWidth: area.screenWidth,
+                                              unknownSource: unknownSource),
+                   let s = planner.plan(row, first: lower, last: upper - 1) {
+                    // The edits first (they move what the row shows), then the cells that still
+                    // differ from their source and the columns the edits blanked.
+                    moveCursor(toRow: y, col: s.firstColumn, fromRow: cursorRow, col: cursorCol, cells: cells,
+                               rowStart: rowStart, pen: pen, penStyle: penStyle, cache: &cache, out: &out)
+                    (s.offset > 0 ? dch : ich).append(s.count, to: &out)
+                    cursorRow = y; cursorCol = s.firstColumn
+                    if s.sendsSecond {
+                        moveCursor(toRow: y, col: s.end, fromRow: y, col: s.firstColumn, cells: cells,
+                                   rowStart: rowStart, pen: pen, penStyle: penStyle, cache: &cache, out: &out)
+                        (s.offset > 0 ? ich : dch).append(s.count, to: &out)
+                        cursorCol = s.end
+                    }
+                    lower = min(lower, s.firstColumn)
+                    upper = area.cols
+                    shift = s
+                }
+            }
+            for x in lower..<upper {
                 let i = rowStart + x
                 let cell = cells[i]
                 if let old {
-                    if CellBits.same(cells, old, at: i) || old[i] == cell { continue }
+                    if let s = shift {
+                        // Moved cells compare with their source; blanked columns are always written.
+                        if x >= s.start && x < s.end {
+                            let j = i + s.offset
+                            if CellBits.same(cells, at: i, old, at: j) || old[j] == cell { continue }
+                        } else if !s.isUnknown(x) && (CellBits.same(cells, old, at: i) || old[i] == cell) {
+                            continue
+                        }
+                    } else if CellBits.same(cells, old, at: i) || old[i] == cell { continue }
                 } else if cell == blank {
                     continue
                 }
@@ -256,6 +299,7 @@ struct FrameEncoder {
     }
 
     /// UTF-8 of one scalar (1 to 4 bytes).
+    @inline(__always)
     static func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
         UTF8.encode(s) { out.append($0) }
     }

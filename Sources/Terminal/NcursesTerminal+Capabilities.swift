@@ -29,6 +29,7 @@ extension NcursesTerminal {
             stripPadding(nc_tiparm1($0, 7)) == Array("\u{1b}[7C".utf8) && stripPadding(nc_tiparm1($0, 123)) == Array("\u{1b}[123C".utf8)
         } ?? false
         let cuf1Ansi = bytes("cuf1") == Array("\u{1b}[C".utf8)
+        let dch = counted("dch", final: UInt8(ascii: "P")), ich = counted("ich", final: UInt8(ascii: "@"))
         return TerminalCapabilities(
             clearScreen: clear, resetAttributes: sgr0,
             bold: bytes("bold") ?? [], dim: bytes("dim") ?? [], reverse: bytes("rev") ?? [],
@@ -36,7 +37,20 @@ extension NcursesTerminal {
             foreground: foreground, background: background, cursorAddress: cursorAddress,
             ansiCursorRight: ansiRight && cuf1Ansi,
             lastCellScrolls: tigetflag("am") > 0 && tigetflag("xenl") <= 0,
-            depth: depth, colors: colors)
+            depth: depth, colors: colors,
+            deleteCharacters: ich == nil ? nil : dch, insertCharacters: dch == nil ? nil : ich)
+    }
+
+    /// A one-parameter capability (`dch`, `ich`): `.ansi` when terminfo formats it as
+    /// `ESC [ n final` (checked for two counts), else formatted by terminfo; nil when absent.
+    private static func counted(_ name: String, final: UInt8) -> TerminalCapabilities.CountedSequence? {
+        guard let p = string(name) else { return nil }
+        let ansi = [7, 123].allSatisfy { n in
+            stripPadding(nc_tiparm1(p, Int32(n))) == [0x1b, 0x5b] + Array(String(n).utf8) + [final]
+        }
+        if ansi { return .ansi(final: final) }
+        guard !stripPadding(nc_tiparm1(p, 1)).isEmpty else { return nil }
+        return .formatted { n in stripPadding(nc_tiparm1(p, Int32(n))) }
     }
 
     /// A string capability, or nil when absent or cancelled.

@@ -15,6 +15,28 @@ struct TerminalCapabilities {
         case formatted((Int, Int) -> [UInt8])
     }
 
+    /// A capability with one count parameter (`dch`, `ich`).
+    enum CountedSequence {
+        /// ECMA-48 `ESC [ n final`, formatted by us (what xterm, tmux, screen, linux use).
+        case ansi(final: UInt8)
+        /// Anything else: terminfo's string formatted for n.
+        case formatted((Int) -> [UInt8])
+
+        func append(_ n: Int, to out: inout [UInt8]) {
+            switch self {
+            case .ansi(let final):
+                out.append(0x1b); out.append(0x5b)
+                FrameEncoder.appendDecimal(n, to: &out)
+                out.append(final)
+            case .formatted(let format):
+                out.append(contentsOf: format(n))
+            }
+        }
+
+        /// Bytes `append(n)` writes (for `.formatted`, an estimate: its ANSI length).
+        func cost(_ n: Int) -> Int { 3 + FrameEncoder.digits(n) }
+    }
+
     /// `clear`: home the cursor and erase the screen (sent after `sgr0`, so the erase uses
     /// the default background on `bce` terminals).
     var clearScreen: [UInt8]
@@ -42,6 +64,13 @@ struct TerminalCapabilities {
     /// colour number (`terminalColorNumber`).
     var depth: ColorDepth
     var colors: Int
+    /// `dch` (parm_dch, ECMA-48 DCH `ESC [ n P`): delete n characters at the cursor, the rest of
+    /// the line moving left, blanks entering at the right margin; and `ich` (parm_ich, ICH
+    /// `ESC [ n @`): insert n blanks at the cursor, the rest moving right, the last n lost. The
+    /// cursor stays where it is. With both the writer moves cells that scrolled sideways
+    /// instead of rewriting them (`HorizontalShift`); nil when the terminal lacks one.
+    var deleteCharacters: CountedSequence? = nil
+    var insertCharacters: CountedSequence? = nil
 
     /// The capability bytes for a style's attributes (bit order of `Attributes`).
     func attributeString(_ bit: UInt8) -> [UInt8] {

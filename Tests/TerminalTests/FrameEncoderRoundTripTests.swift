@@ -1,5 +1,5 @@
-// The frame writer's output replayed on a minimal ECMA-48 screen model (CUP, CUF, ED,
-// SGR, UTF-8 text): after every frame of a random sequence (sparse and dense changes,
+// The frame writer's output replayed on a minimal ECMA-48 screen model (CUP, CUF, ED, DCH,
+// ICH, SGR, UTF-8 text): after every frame of a random sequence (sparse and dense changes,
 // style changes, full repaints after a resize) the model shows exactly the next buffer.
 import Canvas
 import Testing
@@ -13,6 +13,12 @@ struct ScreenModel {
     var row = 0, col = 0
     var pen = Pen.normal
     var errors: [String] = []
+    /// DCH and ICH sequences received.
+    var edits = 0
+    /// What DCH and ICH put into the columns they blank: xterm's erased cell (a space in the
+    /// pen's background, `bce`), or, to prove the writer never relies on them, a visible glyph
+    /// in a pen no cell of the tests uses.
+    var poisonedBlanks = false
 
     init(width: Int, height: Int) {
         self.width = width
@@ -55,6 +61,8 @@ struct ScreenModel {
         switch final {
         case UInt8(ascii: "H"): row = max(1, p.first ?? 1) - 1; col = max(1, p.count > 1 ? p[1] : 1) - 1
         case UInt8(ascii: "C"): col += max(1, p.first ?? 1)
+        case UInt8(ascii: "P"): deleteCharacters(max(1, p.first ?? 1))
+        case UInt8(ascii: "@"): insertCharacters(max(1, p.first ?? 1))
         case UInt8(ascii: "J"):
             if p.first == 2 { glyphs = glyphs.map { _ in " " }; pens = pens.map { _ in Pen.normal } } else { errors.append("ED \(p)") }
         case UInt8(ascii: "m"):
@@ -81,6 +89,45 @@ struct ScreenModel {
             }
         default: errors.append("CSI final \(final)")
         }
+    }
+}
+
+extension ScreenModel {
+    /// The glyph and pen of a column that DCH or ICH blanked.
+    var blankedCell: (Unicode.Scalar, Pen) {
+        poisonedBlanks ? ("\u{A4}", Pen(attributes: Attributes.reverse.rawValue, foreground: 3, background: 5, known: true))
+            : (" ", Pen(attributes: 0, foreground: -1, background: pen.background, known: true))
+    }
+
+    /// ECMA-48 DCH (8.3.26) as xterm does it without left/right margins: the n characters from
+    /// the cursor are removed, the rest of the line moves n columns left, and n blanked cells
+    /// enter at the right margin (n beyond the margin: to the end of the line). The cursor
+    /// does not move.
+    mutating func deleteCharacters(_ n: Int) {
+        guard row < height, col < width else { errors.append("DCH outside the screen at \(row),\(col)"); return }
+        edits += 1
+        let count = min(n, width - col), base = row * width
+        for x in col..<width - count {
+            glyphs[base + x] = glyphs[base + x + count]
+            pens[base + x] = pens[base + x + count]
+        }
+        let (glyph, blankPen) = blankedCell
+        for x in width - count..<width { glyphs[base + x] = glyph; pens[base + x] = blankPen }
+    }
+
+    /// ECMA-48 ICH (8.3.64), xterm without margins: n blanked cells are inserted at the cursor,
+    /// the rest of the line moves n columns right and its last n cells are lost. The cursor does
+    /// not move.
+    mutating func insertCharacters(_ n: Int) {
+        guard row < height, col < width else { errors.append("ICH outside the screen at \(row),\(col)"); return }
+        edits += 1
+        let count = min(n, width - col), base = row * width
+        for x in stride(from: width - 1, through: col + count, by: -1) {
+            glyphs[base + x] = glyphs[base + x - count]
+            pens[base + x] = pens[base + x - count]
+        }
+        let (glyph, blankPen) = blankedCell
+        for x in col..<col + count { glyphs[base + x] = glyph; pens[base + x] = blankPen }
     }
 }
 

@@ -4,7 +4,7 @@ import Canvas
 import Testing
 @testable import Terminal
 
-/// An xterm-256color-like capability table (the strings infocmp prints for it).
+/// An xterm-256color-like capability table (the strings infocmp prints for it, `dch` and `ich` included).
 func xtermCapabilities(depth: ColorDepth = .palette256, colors: Int = 256, lastCellScrolls: Bool = false,
                        ansiRight: Bool = true) -> TerminalCapabilities {
     func b(_ s: String) -> [UInt8] { Array(s.utf8) }
@@ -15,7 +15,8 @@ func xtermCapabilities(depth: ColorDepth = .palette256, colors: Int = 256, lastC
         clearScreen: b("\u{1b}[H\u{1b}[2J"), resetAttributes: b("\u{1b}(B\u{1b}[m"),
         bold: b("\u{1b}[1m"), dim: b("\u{1b}[2m"), reverse: b("\u{1b}[7m"), underline: b("\u{1b}[4m"),
         originalPair: n > 0 ? b("\u{1b}[39;49m") : [], foreground: setaf, background: setab,
-        cursorAddress: .ansi, ansiCursorRight: ansiRight, lastCellScrolls: lastCellScrolls, depth: depth, colors: n)
+        cursorAddress: .ansi, ansiCursorRight: ansiRight, lastCellScrolls: lastCellScrolls, depth: depth, colors: n,
+        deleteCharacters: .ansi(final: UInt8(ascii: "P")), insertCharacters: .ansi(final: UInt8(ascii: "@")))
 }
 
 /// Display widths for the tests: East Asian wide and emoji 2, combining marks 0, else 1.
