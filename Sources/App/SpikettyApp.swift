@@ -35,19 +35,11 @@ public final class SpikettyApp {
     public internal(set) var measuredFramesPerSecond = 0.0
     public private(set) var measuredSpeed = 0.0
 
-    /// Default frame period: 30 frames per second (`--fps` changes it for a live run).
+    /// Default frame period: 30 frames per second (`--fps` changes it, SpikettyApp+FrameRate.swift).
     public static let framePeriodMs = 1000.0 / 30
-    /// The live frame rates `--fps` accepts.
-    public static let framesPerSecondRange = 1...120
     /// The frame period the simulation is paced by (`framePeriodMs` live, or 1000/`--fps`; a
     /// replay uses the log's, e.g. 1000 ms for a recorded headless run).
     public var simulatedFramePeriodMs = SpikettyApp.framePeriodMs
-    /// Frames per second of a live run: each frame simulates speed × 1000/fps ms and the frame
-    /// loop paces frames at this rate (a session log records the period, so replays match).
-    public var framesPerSecond: Double {
-        get { 1000 / simulatedFramePeriodMs }
-        set { simulatedFramePeriodMs = 1000 / newValue }
-    }
     /// Writes the session log when recording (`--record`).
     public var recorder: SessionRecorder?
     /// The numerical fault that stopped the current experiment, kept with that experiment's
@@ -325,10 +317,8 @@ public final class SpikettyApp {
         messageUntilFrame = frameCount + messageFrames
     }
 
-    /// Frame after which the message line clears, and how long messages stay: 3 s of frames
-    /// (90 at 30 fps).
+    /// Frame after which the message line clears (`messageFrames` after it was set).
     var messageUntilFrame = 0
-    var messageFrames: Int { max(1, Int((3000 / simulatedFramePeriodMs).rounded())) }
 
     /// Simulates one frame's worth of biological time (unless paused) and draws the frame
     /// (`draw: false` skips drawing, for a headless replay).

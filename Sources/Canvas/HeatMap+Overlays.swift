@@ -10,7 +10,7 @@ extension HeatMap {
                     theme: Theme) -> HeatMapFieldCache.Layer {
         let levels = contourLevels
         var (cells, mean) = fieldCells(width: w, height: h, range: range, gradient: grad, theme: theme,
-                                       wantsMean: wantsMeanBackgrounds)
+                                       wantsMean: hasOverlays || !levels.isEmpty)
         if !levels.isEmpty {
             let c = contourDots(width: w, height: h, levels: levels)
             let fixed = contourColor.map(theme.color)
@@ -29,22 +29,24 @@ extension HeatMap {
     /// Everything the field layer depends on (the samples bit for bit, the plot size, the
     /// value range, the contour levels and every colour used).
     func fieldKey(plot: Rect, range: ClosedRange<Double>, gradient grad: Gradient, theme: Theme) -> HeatMapFieldCache.Key {
-        HeatMapFieldCache.Key(values: values, columns: columns, rows: rows, resampling: resampling, width: plot.width,
-                              height: plot.height, range: range, levels: contourLevels, gradient: grad, depth: theme.depth,
-                              background: theme.style(.text).background, contourColor: contourColor.map(theme.color),
-                              dim: theme.style(.dim).foreground, withMean: wantsMeanBackgrounds)
+        let levels = contourLevels
+        return HeatMapFieldCache.Key(values: values, columns: columns, rows: rows, resampling: resampling, width: plot.width,
+                                     height: plot.height, range: range, levels: levels, gradient: grad, depth: theme.depth,
+                                     background: theme.style(.text).background, contourColor: contourColor.map(theme.color),
+                                     dim: theme.style(.dim).foreground, withMean: hasOverlays || !levels.isEmpty)
     }
 
-    /// Whether anything reads the field's mean backgrounds: overlays and contours draw on them.
-    var wantsMeanBackgrounds: Bool { !trails.isEmpty || !arrows.isEmpty || cursor != nil || !contourLevels.isEmpty }
+    /// Whether trails, arrows or a cursor are drawn over the field (they, and contours, draw on
+    /// the field's mean backgrounds).
+    var hasOverlays: Bool { !trails.isEmpty || !arrows.isEmpty || cursor != nil }
 
     /// Trails, arrow shafts (one braille layer), then markers, over the field layer.
     /// With a `trailCache`, each trail's dots come from it (extended by the new points only).
     func drawOverlays(into buffer: inout CellBuffer, plot: Rect, mean: [Color], theme: Theme,
                       trailCache: HeatMapTrailCache? = nil) {
         // Nothing to draw over the field (e.g. the correlation maps): skip the empty dot layer
-        // (the layer has no mean backgrounds then, `wantsMeanBackgrounds`).
-        guard !trails.isEmpty || !arrows.isEmpty || cursor != nil else { return }
+        // (without contours the layer has no mean backgrounds then).
+        guard hasOverlays else { return }
         let w = plot.width, h = plot.height
         var top = BrailleCanvas(width: w, height: h, xBounds: xRange, yBounds: yRange)
         var markers: [(x: Int, y: Int, glyph: Unicode.Scalar, color: Color)] = []

@@ -29,7 +29,7 @@ public final class HeatMapFieldCache: Sendable {
         var background: Color
         var contourColor: Color?
         var dim: Color
-        /// Whether the layer's mean backgrounds were computed (`HeatMap.wantsMeanBackgrounds`).
+        /// Whether the layer's mean backgrounds were computed (overlays or contours read them).
         var withMean: Bool
 
         /// Samples compare by bit pattern, so NaN holes match themselves.

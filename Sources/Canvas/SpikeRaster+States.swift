@@ -26,6 +26,19 @@ extension SpikeRaster {
             self.spacing = spacing
         }
 
+        /// Calls `body(neuron)` for each unit of lane `lane` that is on in `state`, highest bit
+        /// (unit 0) first.
+        @inline(__always)
+        func forEachOnUnit(_ state: Int, lane: Int, _ body: (Int) -> Void) {
+            let n = unitCount
+            var bits = state & ((1 << n) - 1)
+            while bits != 0 {
+                let b = Int.bitWidth - 1 - bits.leadingZeroBitCount
+                bits &= ~(1 << b)
+                body(lane * n + (n - 1 - b))
+            }
+        }
+
         /// Entry i's time in the raster's unit, for a lane of `count` states.
         @inline(__always)
         func time(_ i: Int, count: Int, divisor: Double) -> Double {
@@ -40,17 +53,10 @@ extension SpikeRaster {
             for (raw, n) in zip(spikeTimes, spikeNeurons) { body(raw / timeDivisor, Int(n)) }
             return
         }
-        let n = states.unitCount
         for (l, lane) in states.lanes.enumerated() {
             for (i, state) in lane.enumerated() {
-                var bits = state & ((1 << n) - 1)
-                guard bits != 0 else { continue }
                 let t = states.time(i, count: lane.count, divisor: timeDivisor)
-                while bits != 0 {
-                    let b = Int.bitWidth - 1 - bits.leadingZeroBitCount
-                    bits &= ~(1 << b)
-                    body(t, l * n + (n - 1 - b))
-                }
+                states.forEachOnUnit(state, lane: l) { body(t, $0) }
             }
         }
     }
@@ -74,10 +80,7 @@ extension SpikeRaster {
                 var bits = 0
                 repeat { bits |= lane[i] & mask; i += 1 } while i < count && columns[i] == column
                 guard column >= 0 else { continue }
-                while bits != 0 {
-                    let b = Int.bitWidth - 1 - bits.leadingZeroBitCount
-                    bits &= ~(1 << b)
-                    let neuron = l * n + (n - 1 - b)
+                states.forEachOnUnit(bits, lane: l) { neuron in
                     if neuron < neuronCount { canvas.set(dotX: column, dotY: rows[neuron]) }
                 }
             }

@@ -14,15 +14,7 @@ import Glibc
 
 @Suite(.serialized) struct TmuxEndToEndTests {
     @Test(.timeLimit(.minutes(3))) func realTerminalUnderTmux() throws {
-        guard let tmux = TmuxHarness.findExecutable("tmux") else {
-            Issue.record("tmux is not installed (apt-get install tmux); the end-to-end test cannot run")
-            return
-        }
-        let bin = TmuxHarness.spikettyBinary()
-        guard FileManager.default.isExecutableFile(atPath: bin) else {
-            Issue.record("spiketty binary not found at \(bin); build the package (swift build) before swift test")
-            return
-        }
+        guard let (tmux, bin) = TmuxHarness.tools() else { return }
         let h = try TmuxHarness(tmux: tmux)
         defer { h.tearDown() }
         let dir = h.dir
@@ -223,6 +215,21 @@ final class TmuxHarness {
     }
 
     static func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// tmux and the built spiketty binary, or nil after recording why the end-to-end test
+    /// cannot run (the preamble of every tmux test).
+    static func tools() -> (tmux: String, bin: String)? {
+        guard let tmux = findExecutable("tmux") else {
+            Issue.record("tmux is not installed (apt-get install tmux); the end-to-end test cannot run")
+            return nil
+        }
+        let bin = spikettyBinary()
+        guard FileManager.default.isExecutableFile(atPath: bin) else {
+            Issue.record("spiketty binary not found at \(bin); build the package (swift build) before swift test")
+            return nil
+        }
+        return (tmux, bin)
+    }
 
     static func findExecutable(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"

@@ -8,15 +8,7 @@ import Testing
 
 extension TmuxEndToEndTests {
     @Test(.timeLimit(.minutes(3))) func mouseClicksAndWheelUnderTmux() throws {
-        guard let tmux = TmuxHarness.findExecutable("tmux") else {
-            Issue.record("tmux is not installed (apt-get install tmux); the end-to-end test cannot run")
-            return
-        }
-        let bin = TmuxHarness.spikettyBinary()
-        guard FileManager.default.isExecutableFile(atPath: bin) else {
-            Issue.record("spiketty binary not found at \(bin); build the package (swift build) before swift test")
-            return
-        }
+        guard let (tmux, bin) = TmuxHarness.tools() else { return }
         let h = try TmuxHarness(tmux: tmux)
         defer { h.tearDown() }
         func flags() -> String {

@@ -103,15 +103,7 @@ import Glibc
     }
 
     @Test(.timeLimit(.minutes(2))) func scrollingStripMatchesAFullRepaint() throws {
-        guard let tmux = TmuxHarness.findExecutable("tmux") else {
-            Issue.record("tmux is not installed (apt-get install tmux); the end-to-end test cannot run")
-            return
-        }
-        let bin = TmuxHarness.spikettyBinary()
-        guard FileManager.default.isExecutableFile(atPath: bin) else {
-            Issue.record("spiketty binary not found at \(bin); build the package before swift test")
-            return
-        }
+        guard let (tmux, bin) = TmuxHarness.tools() else { return }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let scenario = root.appendingPathComponent("scenarios/least-action.toml").path
         let h = try TmuxHarness(tmux: tmux)
