@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Canvas"], exclude: ["determinism-checksums.txt"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SpikeCore"]),
-        .testTarget(name: "BenchTests", dependencies: ["Bench", "SpikeCore"]),
+        .testTarget(name: "BenchTests", dependencies: ["Bench", "SpikeCore", "App", "Scenarios"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Scenarios", "SpikeCore", "Canvas"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording", "App", "Scenarios", "SpikeCore", "Canvas"]),
         .testTarget(name: "FuzzTests", dependencies: ["Fuzz", "Scenarios", "Canvas", "Recording"], exclude: ["Corpus"]),

@@ -6,6 +6,8 @@ public struct BenchReport: Codable, Sendable {
         public var scenario: String
         public var size: String
         public var frames: Int
+        /// The frame rate measured at (`--fps`): each frame simulates speed × 1000/N ms.
+        public var framesPerSecond: Int
         /// Mean wall ms per frame: simulating the frame's biological time, drawing the screen
         /// into the cell buffer, and presenting it to the terminal (diff and output).
         public var simulateMs: Double
@@ -17,17 +19,18 @@ public struct BenchReport: Codable, Sendable {
         /// Bytes sent to the terminal for the first (full) frame and per later frame.
         public var firstFrameBytes: Int
         public var bytesPerFrame: Double
-        /// Share of one core that drawing and presenting take at 60 frames per second.
-        public var renderCoreShareAt60Hz: Double { (drawMs + presentMs) * 60 / 1000 }
+        /// Share of one core that drawing and presenting take at `framesPerSecond` frames per second.
+        public var renderCoreShare: Double { (drawMs + presentMs) * Double(framesPerSecond) / 1000 }
         /// The same from CPU time: the share of a core the drawing thread really uses.
-        public var renderCpuShareAt60Hz: Double { (drawCpuMs + presentCpuMs) * 60 / 1000 }
+        public var renderCpuShare: Double { (drawCpuMs + presentCpuMs) * Double(framesPerSecond) / 1000 }
         /// Frames per second the app could sustain (simulation + drawing + present).
         public var sustainableFps: Double { 1000 / max(simulateMs + drawMs + presentMs, 1e-9) }
-            public init(scenario: String, size: String, frames: Int, simulateMs: Double, drawMs: Double, presentMs: Double,
+            public init(scenario: String, size: String, frames: Int, framesPerSecond: Int, simulateMs: Double, drawMs: Double, presentMs: Double,
                     drawCpuMs: Double, presentCpuMs: Double, firstFrameBytes: Int, bytesPerFrame: Double) {
             self.scenario = scenario
             self.size = size
             self.frames = frames
+            self.framesPerSecond = framesPerSecond
             self.simulateMs = simulateMs
             self.drawMs = drawMs
             self.presentMs = presentMs
@@ -115,16 +118,17 @@ public struct BenchReport: Codable, Sendable {
         }
         if !frames.isEmpty {
             lines.append("")
-            lines.append("frames (mean per frame; render = draw + present; core share at 60 fps, from wall and from CPU time)")
+            let rates = Set(frames.map(\.framesPerSecond)).sorted().map(String.init).joined(separator: ", ")
+            lines.append("frames at \(rates) fps (mean per frame; render = draw + present; core share at that frame rate, from wall and from CPU time)")
             lines.append(pad("scenario", 26) + pad("size", 9) + pad("simulate ms", 12) + pad("draw ms", 9) + pad("present ms", 11)
-                         + pad("render@60Hz", 12) + pad("draw cpu", 9) + pad("pres cpu", 9) + pad("cpu@60Hz", 9)
+                         + pad("render share", 13) + pad("draw cpu", 9) + pad("pres cpu", 9) + pad("cpu share", 10)
                          + pad("bytes/frame", 12) + pad("first frame B", 14) + "sustainable fps")
             for r in frames {
                 lines.append(pad(r.scenario, 26) + pad(r.size, 9) + pad(String(format: "%.3f", r.simulateMs), 12)
                              + pad(String(format: "%.3f", r.drawMs), 9) + pad(String(format: "%.3f", r.presentMs), 11)
-                             + pad(String(format: "%.1f%%", r.renderCoreShareAt60Hz * 100), 12)
+                             + pad(String(format: "%.1f%%", r.renderCoreShare * 100), 13)
                              + pad(String(format: "%.3f", r.drawCpuMs), 9) + pad(String(format: "%.3f", r.presentCpuMs), 9)
-                             + pad(String(format: "%.1f%%", r.renderCpuShareAt60Hz * 100), 9)
+                             + pad(String(format: "%.1f%%", r.renderCpuShare * 100), 10)
                              + pad(String(format: "%.0f", r.bytesPerFrame), 12) + pad("\(r.firstFrameBytes)", 14)
                              + String(format: "%.0f", r.sustainableFps))
             }

@@ -18,6 +18,10 @@ public enum TerminalFrameBenchmark {
         public var scenario: String
         public var size: String
         public var frames: Int
+        /// The frame rate measured at: each frame simulates speed × 1000/N ms of biological time.
+        public var framesPerSecond: Int
+        /// Biological ms each frame simulated (the scenario's speed × 1000/`framesPerSecond`).
+        public var biologicalMsPerFrame: Double
         /// Mean wall ms per frame: simulation, drawing into the cell buffer, present.
         public var simulateMs: Double
         public var drawMs: Double
@@ -29,8 +33,8 @@ public enum TerminalFrameBenchmark {
         /// Bytes the terminal received for the first frame (full redraw) and per later frame.
         public var firstFrameBytes: Int
         public var bytesPerFrame: Double
-        /// CPU share of one core spent drawing and presenting at 60 frames per second.
-        public var renderCoreShareAt60Hz: Double { (drawMs + presentMs) * 60 / 1000 }
+        /// Share of one core spent drawing and presenting `framesPerSecond` frames per second.
+        public var renderCoreShare: Double { (drawMs + presentMs) * Double(framesPerSecond) / 1000 }
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -44,7 +48,10 @@ public enum TerminalFrameBenchmark {
         }
     }
 
-    public static func run(_ scenario: Scenario, name: String, width: Int, height: Int, frames: Int) throws -> Result {
+    /// Runs `frames` frames (after a first, full one) of `scenario` as the live app draws them at
+    /// `framesPerSecond` (`spiketty run --fps`).
+    public static func run(_ scenario: Scenario, name: String, width: Int, height: Int, frames: Int,
+                           framesPerSecond: Int) throws -> Result {
         let pty = try PseudoTerminal(width: width, height: height)
         defer { pty.close() }
         setenv("TERM", "xterm-256color", 1)
@@ -56,6 +63,7 @@ public enum TerminalFrameBenchmark {
         }
         defer { terminal.shutdown() }
         let app = SpikettyApp(scenario: scenario, seed: nil, terminal: terminal, themes: [Theme.builtInDefault])
+        app.framesPerSecond = Double(framesPerSecond)
         var simulate = 0.0, draw = 0.0, present = 0.0, drawCpu = 0.0, presentCpu = 0.0
         var firstBytes = 0
         let clock = MonotonicClock()
@@ -80,7 +88,8 @@ public enum TerminalFrameBenchmark {
         }
         let laterBytes = pty.waitForQuiet()
         let n = Double(max(frames, 1))
-        return Result(scenario: name, size: "\(width)x\(height)", frames: frames, simulateMs: simulate / n,
+        return Result(scenario: name, size: "\(width)x\(height)", frames: frames, framesPerSecond: framesPerSecond,
+                      biologicalMsPerFrame: app.frameBiologicalMs, simulateMs: simulate / n,
                       drawMs: draw / n, presentMs: present / n, drawCpuMs: drawCpu / n, presentCpuMs: presentCpu / n,
                       firstFrameBytes: firstBytes,
                       bytesPerFrame: Double(laterBytes) / n)

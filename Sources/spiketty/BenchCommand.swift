@@ -36,6 +36,14 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Frames per scenario and size for 'frames'.")
     var frames: Int = 200
 
+    @Option(name: .customLong("fps"), help: ArgumentHelp(
+        "Frame rate 'frames' measures at: each frame simulates speed × 1000/N ms, as 'spiketty run --fps N' does, and the core share is the cost of N such frames per second.",
+        valueName: "n"))
+    var framesPerSecond = 60
+
+    @Option(help: ArgumentHelp("Only these scenarios for 'frames' (comma-separated names; default: all).", valueName: "names"))
+    var scenarios: String?
+
     @Flag(help: "Also run the network workloads in NEST and Brian2 and print the ratios.")
     var compare = false
 
@@ -58,6 +66,18 @@ struct BenchCommand: ParsableCommand {
         guard (1...1000).contains(repetitions) else { throw ValidationError("--repetitions must be in 1...1000, got \(repetitions)") }
         guard durationScale > 0, durationScale <= 100 else { throw ValidationError("--duration-scale must be in (0, 100], got \(durationScale)") }
         guard (1...100_000).contains(frames) else { throw ValidationError("--frames must be in 1...100000, got \(frames)") }
+        guard SpikettyApp.framesPerSecondRange.contains(framesPerSecond) else {
+            let range = SpikettyApp.framesPerSecondRange
+            throw ValidationError("--fps: expected a whole number of frames per second from \(range.lowerBound) to \(range.upperBound), got \(framesPerSecond)")
+        }
+        if let scenarios {
+            let locator = ScenarioLocator.standard()
+            let known = Set(locator.available().map(\.name))
+            for name in scenarios.split(separator: ",").map(String.init) where !known.contains(name) {
+                throw ValidationError("--scenarios: no scenario named '\(name)' in \(locator.searchDirectories.joined(separator: ", "))"
+                                      + (known.isEmpty ? "" : "; available: \(known.sorted().joined(separator: ", "))"))
+            }
+        }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be in 1...64, got \(threads)") }
         guard (1...64).contains(peerThreads) else { throw ValidationError("--peer-threads must be in 1...64, got \(peerThreads)") }
         for w in workloads where !BenchCatalog.names.contains(w) {
@@ -120,13 +140,15 @@ struct BenchCommand: ParsableCommand {
     private func frameResults() throws -> [BenchReport.FrameResult] {
         var out: [BenchReport.FrameResult] = []
         let locator = ScenarioLocator.standard()
-        for (name, path) in locator.available() {
+        let only = scenarios.map { Set($0.split(separator: ",").map(String.init)) }
+        for (name, path) in locator.available() where only?.contains(name) ?? true {
             let scenario = try loadScenarioOrExit(path)
             for (w, h) in try parsedSizes() {
                 if !json { FileHandle.standardError.write(Data("drawing \(name) at \(w)x\(h) to a pseudo-terminal ...\n".utf8)) }
                 do {
-                    let r = try TerminalFrameBenchmark.run(scenario, name: name, width: w, height: h, frames: frames)
-                    out.append(.init(scenario: name, size: r.size, frames: frames, simulateMs: r.simulateMs, drawMs: r.drawMs,
+                    let r = try TerminalFrameBenchmark.run(scenario, name: name, width: w, height: h, frames: frames,
+                                                               framesPerSecond: framesPerSecond)
+                    out.append(.init(scenario: name, size: r.size, frames: frames, framesPerSecond: framesPerSecond, simulateMs: r.simulateMs, drawMs: r.drawMs,
                                      presentMs: r.presentMs, drawCpuMs: r.drawCpuMs, presentCpuMs: r.presentCpuMs,
                                      firstFrameBytes: r.firstFrameBytes, bytesPerFrame: r.bytesPerFrame))
                 } catch {

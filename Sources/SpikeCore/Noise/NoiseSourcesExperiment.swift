@@ -13,6 +13,8 @@ public final class NoiseSourcesExperiment: Experiment {
     public private(set) var timeMs: Double = 0
     public var stepMs: Double { config.cycleMs }
     var budget = StepBudget()
+    /// Threads the lanes run on (`IndependentLanes`; any count gives the same states).
+    public var laneThreads = IndependentLanes.defaultThreads
     let targetProbabilities: [Double]
     let grid = LogTimeGrid(first: 100, perDecade: 4)
 
@@ -27,7 +29,9 @@ public final class NoiseSourcesExperiment: Experiment {
         var nextCheckpoint = 0
     }
 
-    public init(config: NoiseSourcesConfig) {
+    /// - Parameter laneThreads: threads the lanes are built and run on (any count, the same result).
+    public init(config: NoiseSourcesConfig, laneThreads: Int = IndependentLanes.defaultThreads) {
+        self.laneThreads = max(1, laneThreads)
         let problems = config.validate()
         precondition(problems.isEmpty, "invalid noise-sources configuration: \(problems.joined(separator: "; "))")
         self.config = config
@@ -36,7 +40,9 @@ public final class NoiseSourcesExperiment: Experiment {
     }
 
     func build() {
-        lanes = NoiseSourcesConfig.kinds.enumerated().map { index, kind in
+        let config = config
+        lanes = IndependentLanes.map(count: NoiseSourcesConfig.kinds.count, threads: laneThreads) { index in
+            let kind = NoiseSourcesConfig.kinds[index]
             var e = BinarySamplingEnsemble(kind: kind, target: config.machine,
                                            networkCount: kind == .ensemble ? config.ensembleNetworks : config.networks,
                                            noise: config.noise, seed: config.seed &+ UInt64(index), matrixUnits: config.matrixUnits)
@@ -51,32 +57,39 @@ public final class NoiseSourcesExperiment: Experiment {
         budget = StepBudget()
     }
 
+    /// Runs every lane for the cycles of `durationMs` (lanes on up to `laneThreads` threads; the
+    /// same states for every thread count, `IndependentLanes`).
     public func advance(by durationMs: Double) {
         let cycles = budget.steps(for: durationMs, stepMs: config.cycleMs)
-        let n = config.machine.unitCount
-        for _ in 0..<cycles {
-            timeMs += config.cycleMs
-            for l in lanes.indices {
-                lanes[l].ensemble.run(cycles: 1)
+        guard cycles > 0 else { return }
+        let n = config.machine.unitCount, cycleMs = config.cycleMs, keep = config.rasterCycles
+        let start = timeMs, grid = grid, target = targetProbabilities
+        IndependentLanes.forEach(&lanes, threads: laneThreads) { _, lane in
+            var t = start
+            for _ in 0..<cycles {
+                t += cycleMs
+                lane.ensemble.run(cycles: 1)
                 var index = 0
-                for k in 0..<n { index = (index << 1) | Int(lanes[l].ensemble.states[k]) }
-                lanes[l].recentStates.append(index)
-                if lanes[l].recentStates.count > config.rasterCycles { lanes[l].recentStates.removeFirst() }
-                while grid.value(at: lanes[l].nextCheckpoint) <= timeMs + 1e-9 {
-                    lanes[l].dkl.append((timeMs, meanDivergence(l)))
-                    lanes[l].nextCheckpoint += 1
+                for k in 0..<n { index = (index << 1) | Int(lane.ensemble.states[k]) }
+                lane.recentStates.append(index)
+                if lane.recentStates.count > keep { lane.recentStates.removeFirst() }
+                while grid.value(at: lane.nextCheckpoint) <= t + 1e-9 {
+                    lane.dkl.append((t, Self.meanDivergence(lane, target: target)))
+                    lane.nextCheckpoint += 1
                 }
             }
         }
+        for _ in 0..<cycles { timeMs += cycleMs }   // the lanes' t, added the same way
     }
 
     /// Mean over lane l's networks of D_KL(p*‖p_m), one prior count per state
     /// (`BinarySamplingEnsemble.perNetworkPrior`).
-    public func meanDivergence(_ l: Int) -> Double {
-        let hs = lanes[l].ensemble.histograms
+    public func meanDivergence(_ l: Int) -> Double { Self.meanDivergence(lanes[l], target: targetProbabilities) }
+
+    static func meanDivergence(_ lane: Lane, target: [Double]) -> Double {
+        let hs = lane.ensemble.histograms
         return hs.reduce(0) {
-            $0 + KullbackLeibler.targetToSampled(target: targetProbabilities, counts: $1.counts,
-                                                 zeroCounts: BinarySamplingEnsemble.perNetworkPrior)
+            $0 + KullbackLeibler.targetToSampled(target: target, counts: $1.counts, zeroCounts: BinarySamplingEnsemble.perNetworkPrior)
         } / Double(hs.count)
     }
 

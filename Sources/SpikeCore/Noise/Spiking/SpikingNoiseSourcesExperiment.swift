@@ -18,6 +18,8 @@ public final class SpikingNoiseSourcesExperiment: Experiment {
     /// External weights (µS) in use.
     public private(set) var externalWeights: (excitatory: Double, inhibitory: Double) = (.nan, .nan)
     var budget = StepBudget()
+    /// Threads the lanes run on (`IndependentLanes`; any count gives the same spikes).
+    public var laneThreads = IndependentLanes.defaultThreads
     let target: [Double]
     let grid = LogTimeGrid(first: 100, perDecade: 4)
     /// Steps per recorded state (1 ms).
@@ -35,7 +37,9 @@ public final class SpikingNoiseSourcesExperiment: Experiment {
         var nextCheckpoint = 0
     }
 
-    public init(config: SpikingNoiseSourcesConfig) {
+    /// - Parameter laneThreads: threads the lanes are built and run on (any count, the same result).
+    public init(config: SpikingNoiseSourcesConfig, laneThreads: Int = IndependentLanes.defaultThreads) {
+        self.laneThreads = max(1, laneThreads)
         let problems = config.validate()
         precondition(problems.isEmpty, "invalid spiking noise-sources configuration: \(problems.joined(separator: "; "))")
         self.config = config
@@ -60,7 +64,10 @@ public final class SpikingNoiseSourcesExperiment: Experiment {
         let reference = PoissonBackground(excRateHz: Double(ke) * rate, inhRateHz: Double(ki) * rate,
                                           excWeight: externalWeights.excitatory, inhWeight: externalWeights.inhibitory)
         let targets = c.networks * c.machine.unitCount + c.probes
-        lanes = SpikingNoiseSourcesConfig.kinds.enumerated().map { index, kind in
+        let network = brn
+        // Each lane is built and calibrated from its own seed: on up to `laneThreads` threads.
+        lanes = IndependentLanes.map(count: SpikingNoiseSourcesConfig.kinds.count, threads: laneThreads) { index in
+            let kind = SpikingNoiseSourcesConfig.kinds[index]
             let laneSeed = c.seed &+ UInt64(index) &+ 1
             func projection(_ signs: [Bool], privateSources: Bool) -> ExternalNoiseProjection {
                 ExternalNoiseProjection(sourceIsExcitatory: signs, targetCount: targets, excitatoryInDegree: ke,
@@ -87,7 +94,7 @@ public final class SpikingNoiseSourcesExperiment: Experiment {
                 driver = ExternalNoiseDriver(continuous: ou, projection: projection([], privateSources: false))
             default:
                 let signs = (0..<c.network.size).map { $0 < c.network.excitatoryCount }
-                driver = ExternalNoiseDriver(network: brn, projection: projection(signs, privateSources: false))
+                driver = ExternalNoiseDriver(network: network, projection: projection(signs, privateSources: false))
             }
             let start = ActivationCalibration.sbsReference
             var e = SpikingSamplingEnsemble(machine: c.machine, copies: c.networks, neuron: c.neuron, noise: .external,
@@ -112,31 +119,43 @@ public final class SpikingNoiseSourcesExperiment: Experiment {
         budget = StepBudget()
     }
 
+    /// Runs every lane for the steps of `durationMs`, recording network 0's state each ms (lanes
+    /// on up to `laneThreads` threads; the same spikes for every thread count, `IndependentLanes`).
     public func advance(by durationMs: Double) {
         let total = budget.steps(for: durationMs, stepMs: config.stepMs)
-        let n = config.machine.unitCount, keep = max(1, Int(config.rasterMs))
-        var done = 0
+        guard total > 0 else { return }
+        let n = config.machine.unitCount, keep = max(1, Int(config.rasterMs)), chunkSteps = chunkSteps, stepMs = config.stepMs
+        let start = timeMs, grid = grid, target = target
+        IndependentLanes.forEach(&lanes, threads: laneThreads) { _, lane in
+            var done = 0, t = start
+            while done < total {
+                let chunk = min(chunkSteps, total - done)
+                done += chunk
+                t += Double(chunk) * stepMs
+                lane.samplers.run(steps: chunk)
+                var index = 0
+                for k in 0..<n { index = (index << 1) | (lane.samplers.network.z(k) ? 1 : 0) }
+                lane.recentStates.append(index)
+                if lane.recentStates.count > keep { lane.recentStates.removeFirst(lane.recentStates.count - keep) }
+                while grid.value(at: lane.nextCheckpoint) <= t + 1e-9 {
+                    lane.dkl.append((t, Self.meanDivergence(lane, target: target)))
+                    lane.nextCheckpoint += 1
+                }
+            }
+        }
+        var done = 0   // the lanes' t, added the same way
         while done < total {
             let chunk = min(chunkSteps, total - done)
             done += chunk
-            timeMs += Double(chunk) * config.stepMs
-            for l in lanes.indices {
-                lanes[l].samplers.run(steps: chunk)
-                var index = 0
-                for k in 0..<n { index = (index << 1) | (lanes[l].samplers.network.z(k) ? 1 : 0) }
-                lanes[l].recentStates.append(index)
-                if lanes[l].recentStates.count > keep { lanes[l].recentStates.removeFirst(lanes[l].recentStates.count - keep) }
-                while grid.value(at: lanes[l].nextCheckpoint) <= timeMs + 1e-9 {
-                    lanes[l].dkl.append((timeMs, meanDivergence(l)))
-                    lanes[l].nextCheckpoint += 1
-                }
-            }
+            timeMs += Double(chunk) * stepMs
         }
     }
 
     /// Mean over lane l's networks of D_KL(p*‖p_m) (one prior count per τ_ref per state).
-    public func meanDivergence(_ l: Int) -> Double {
-        let d = lanes[l].samplers.divergences(target: target)
+    public func meanDivergence(_ l: Int) -> Double { Self.meanDivergence(lanes[l], target: target) }
+
+    static func meanDivergence(_ lane: Lane, target: [Double]) -> Double {
+        let d = lane.samplers.divergences(target: target)
         return d.reduce(0, +) / Double(d.count)
     }
 
