@@ -29,6 +29,9 @@ import Testing
         #expect(one.lanes.map { $0.dkl.map(\.value) } == many.lanes.map { $0.dkl.map(\.value) })
         #expect(!one.lanes[0].dkl.isEmpty)
         #expect(one.stateChecksum() == many.stateChecksum())
+        for e in [one, many] {   // the D_KL each lane keeps is the one of its histograms now
+            #expect(e.lanes.indices.allSatisfy { e.lanes[$0].divergence == e.meanDivergence($0) })
+        }
     }
 
     @Test func spikingNoiseSourcesAreTheSameOnOneOrManyThreads() {
@@ -47,5 +50,35 @@ import Testing
         #expect(one.lanes.map(\.recentStates) == many.lanes.map(\.recentStates))
         #expect(one.lanes.map { $0.dkl.map(\.value) } == many.lanes.map { $0.dkl.map(\.value) })
         #expect(one.stateChecksum() == many.stateChecksum())
+        for e in [one, many] {
+            #expect(e.lanes.indices.allSatisfy { e.lanes[$0].divergence == e.meanDivergence($0) })
+        }
+    }
+
+    /// The natural-gradient learners take their steps on several threads, batch by batch:
+    /// weights, RMSE and cost records, weight-plane paths (thinned twice here), crossings and the
+    /// teacher's spikes are those of one thread, bit for bit, across uneven batch boundaries.
+    @Test func naturalGradientLearnersAreTheSameOnOneOrManyThreads() {
+        func trainer() -> NaturalGradientTrainer {
+            NaturalGradientTrainer(setup: .figure3DE, learners: [("e", .euclidean, nil), ("n", .natural, nil), ("a", .approximate, nil),
+                                                                 ("n50", .natural, [1, 0.5])],
+                                   seed: 7, evaluationSeconds: 0.5, pathSeconds: 0.05, pathCapacity: 16)
+        }
+        var one = trainer(), many = trainer()
+        for steps in [1, NaturalGradientTrainer.batchSteps + 3, 999, 2 * NaturalGradientTrainer.batchSteps] {
+            one.advance(steps: steps, threads: 1)
+            many.advance(steps: steps, threads: 3)
+        }
+        #expect(one.stepIndex == many.stepIndex)
+        #expect(one.teacherSpikes == many.teacherSpikes && one.teacherSpikes > 0)
+        #expect(one.pathSteps == many.pathSteps)
+        #expect(one.pathSteps > 100, "the 16-point paths were thinned (100 steps per point at the start)")
+        for (a, b) in zip(one.tracks, many.tracks) {
+            #expect(a.learner.somaticWeights == b.learner.somaticWeights, "\(a.name)")
+            #expect(a.rmse.map(\.value) == b.rmse.map(\.value) && a.rmse.count > 3)
+            #expect(a.cost.map(\.value) == b.cost.map(\.value))
+            #expect(a.path.map(\.x) == b.path.map(\.x) && a.path.map(\.y) == b.path.map(\.y))
+            #expect(a.crossingSecond == b.crossingSecond)
+        }
     }
 }

@@ -24,6 +24,9 @@ public final class NaturalGradientExperiment: Experiment {
     public private(set) var euclideanAttenuationMaxAbsDiff = 0.0
     private var budget = StepBudget()
     private var lastInvarianceCheck: Int64 = -1
+    /// Threads the learners of a task take their steps on (`NaturalGradientTrainer.advance`;
+    /// any count gives the same weights).
+    public var threads = IndependentLanes.defaultThreads
 
     /// Learner names in track order.
     public static let learnerNames = ["euclidean", "natural", "approximate", "euclidean_attenuated", "natural_attenuated"]
@@ -70,8 +73,8 @@ public final class NaturalGradientExperiment: Experiment {
         while left > 0 {
             let toNext = chunk - Int(large.stepIndex % Int64(chunk))
             let n = min(left, toNext)
-            large.advance(steps: n)
-            small.advance(steps: n)
+            large.advance(steps: n, threads: threads)
+            small.advance(steps: n, threads: threads)
             left -= n
             if large.stepIndex % Int64(chunk) == 0 { checkInvariance() }
         }

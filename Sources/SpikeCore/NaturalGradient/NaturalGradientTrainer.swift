@@ -24,6 +24,8 @@ public struct NaturalGradientTrainer: Sendable {
         public var crossingSecond: Double?
         var previousFirst: Double
         var previousSecond: Double
+        /// Steps between trajectory samples (doubles each time the path is thinned).
+        var pathSteps: Int
     }
 
     public let setup: NaturalGradientTask
@@ -56,14 +58,14 @@ public struct NaturalGradientTrainer: Sendable {
         pathSteps = max(1, Int((pathSeconds / setup.stepSeconds).rounded()))
         self.pathCapacity = max(16, pathCapacity)
         let n = Double(setup.inputCount)
-        let w0 = setup.initialWeights
+        let w0 = setup.initialWeights, firstPathSteps = pathSteps
         tracks = learners.map { spec in
             let learner = SynapticLearner(rule: spec.rule, learningRate: setup.learningRates[spec.rule] ?? 0,
                                           somaticWeights: w0, attenuations: spec.attenuations, ratesHz: setup.ratesHz,
                                           kernel: setup.kernel, transfer: setup.transfer,
                                           refreshSteps: setup.coefficientRefreshSteps)
             return Track(name: spec.name, learner: learner, previousFirst: n * w0[0],
-                         previousSecond: w0.count > 1 ? n * w0[1] : 0)
+                         previousSecond: w0.count > 1 ? n * w0[1] : 0, pathSteps: firstPathSteps)
         }
         record(evaluation: true, path: true)
     }
@@ -79,69 +81,128 @@ public struct NaturalGradientTrainer: Sendable {
         tracks[index].learner.setAttenuation(alpha, synapses: synapses)
     }
 
-    /// Simulates `steps` steps of dt.
-    public mutating func advance(steps: Int) {
+    /// Steps whose inputs are drawn before the tracks learn from them (`advance`): 1.6 MB of
+    /// filtered inputs for the 100-input task.
+    static let batchSteps = 2048
+
+    /// Simulates `steps` steps of dt, in batches: first the afferents' filtered inputs and the
+    /// teacher's spikes of the batch (their own generator streams, in step order), then every
+    /// track takes the batch's steps on its own, on up to `threads` threads (`IndependentLanes`).
+    /// A track's steps, records and crossings read only the shared inputs and its own state, in
+    /// the same order as stepping all tracks each step, so any thread count gives the same
+    /// weights, bit for bit.
+    public mutating func advance(steps: Int, threads: Int = 1) {
         let dt = setup.stepSeconds
         let scale = setup.transfer.maxRateHz * dt
         let wStar = setup.teacherWeights
-        let n = Double(setup.inputCount)
-        let trackWeights2D = setup.inputCount >= 2
-        for _ in 0..<max(0, steps) {
-            afferents.step()
-            stepIndex += 1
-            let sum = afferents.filteredSum
-            let teacherSpike: Double = afferents.filtered.withUnsafeBufferPointer { x in
-                var v = 0.0
-                for i in 0..<x.count { v += wStar[i] * x[i] }
-                return teacherRNG.nextUniform() < scale * setup.transfer.phi(v) ? 1 : 0
-            }
-            if teacherSpike > 0 { teacherSpikes += 1 }
-            afferents.filtered.withUnsafeBufferPointer { x in
-                for k in tracks.indices {
-                    tracks[k].learner.step(filtered: x, filteredSum: sum, teacherSpike: teacherSpike, stepSeconds: dt)
-                }
-            }
-            if trackWeights2D {
-                for k in tracks.indices where tracks[k].crossingSecond == nil {
-                    let l = tracks[k].learner
-                    let w1 = n * l.attenuations[0] * l.dendriticWeights[0], w2 = n * l.attenuations[1] * l.dendriticWeights[1]
-                    let p1 = tracks[k].previousFirst
-                    if p1 < 0 && w1 >= 0 {
-                        let f = -p1 / (w1 - p1)
-                        tracks[k].crossingSecond = tracks[k].previousSecond + f * (w2 - tracks[k].previousSecond)
+        let inputs = setup.inputCount
+        var left = max(0, steps)
+        while left > 0 {
+            let batch = min(left, Self.batchSteps)
+            left -= batch
+            var filtered = [Double](repeating: 0, count: batch * inputs)
+            var sums = [Double](repeating: 0, count: batch)
+            var teacher = [Double](repeating: 0, count: batch)
+            filtered.withUnsafeMutableBufferPointer { out in
+                for b in 0..<batch {
+                    afferents.step()
+                    sums[b] = afferents.filteredSum
+                    teacher[b] = afferents.filtered.withUnsafeBufferPointer { x in
+                        var v = 0.0
+                        for i in 0..<x.count { v += wStar[i] * x[i] }
+                        return teacherRNG.nextUniform() < scale * setup.transfer.phi(v) ? 1 : 0
                     }
-                    tracks[k].previousFirst = w1
-                    tracks[k].previousSecond = w2
+                    afferents.filtered.withUnsafeBufferPointer { x in
+                        for i in 0..<inputs { out[b * inputs + i] = x[i] }
+                    }
                 }
             }
-            let evaluate = stepIndex % Int64(evaluationSteps) == 0
-            let path = stepIndex % Int64(pathSteps) == 0
-            if evaluate || path { record(evaluation: evaluate, path: path) }
+            teacherSpikes += teacher.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+            let batchInputs = BatchInputs(first: stepIndex + 1, filtered: filtered, sums: sums, teacher: teacher,
+                                          inputCount: inputs, stepSeconds: dt, evaluationSteps: evaluationSteps,
+                                          pathCapacity: pathCapacity, testSet: testSet)
+            IndependentLanes.forEach(&tracks, threads: threads) { _, track in track.learn(batchInputs) }
+            stepIndex += Int64(batch)
+            if let first = tracks.first { pathSteps = first.pathSteps }
         }
     }
 
     private mutating func record(evaluation: Bool, path: Bool) {
-        let t = timeSeconds
-        let n = Double(setup.inputCount)
         for k in tracks.indices {
-            let w = tracks[k].learner.somaticWeights
-            if evaluation {
-                let e = testSet.rateRMSE(weights: w)
-                tracks[k].rmse.append((t, e))
-                tracks[k].cost.append((t, testSet.klCost(weights: w)))
-                let initial = tracks[k].rmse[0].value
-                if tracks[k].halfTimeSeconds == nil && e <= initial / 2 { tracks[k].halfTimeSeconds = t }
-                if tracks[k].quarterTimeSeconds == nil && e <= initial / 4 { tracks[k].quarterTimeSeconds = t }
-            }
-            if path {
-                tracks[k].path.append((n * w[0], w.count > 1 ? n * w[1] : 0))
+            tracks[k].record(evaluation: evaluation, path: path, timeSeconds: timeSeconds, inputCount: setup.inputCount,
+                             testSet: testSet, pathCapacity: pathCapacity)
+        }
+        if let first = tracks.first { pathSteps = first.pathSteps }
+    }
+}
+
+/// One batch of steps as every track sees it (`NaturalGradientTrainer.advance`).
+struct BatchInputs {
+    /// Step index of the batch's first step (1 after the start).
+    let first: Int64
+    /// x^ε of each step (row-major, `inputCount` per step), Σ_i x^ε_i, and the teacher's spike.
+    let filtered: [Double]
+    let sums: [Double]
+    let teacher: [Double]
+    let inputCount: Int
+    let stepSeconds: Double
+    let evaluationSteps: Int
+    let pathCapacity: Int
+    let testSet: RateErrorTestSet
+}
+
+extension NaturalGradientTrainer.Track {
+    /// Takes the batch's steps: learning, the crossing of N·w_1 = 0 (2-input tasks), and the
+    /// records at evaluation and trajectory steps.
+    mutating func learn(_ batch: BatchInputs) {
+        let dt = batch.stepSeconds, inputs = batch.inputCount, n = Double(inputs)
+        batch.filtered.withUnsafeBufferPointer { all in
+            for b in 0..<batch.sums.count {
+                let x = UnsafeBufferPointer(rebasing: all[b * inputs ..< (b + 1) * inputs])
+                learner.step(filtered: x, filteredSum: batch.sums[b], teacherSpike: batch.teacher[b], stepSeconds: dt)
+                if inputs >= 2 && crossingSecond == nil {
+                    let w1 = n * learner.attenuations[0] * learner.dendriticWeights[0]
+                    let w2 = n * learner.attenuations[1] * learner.dendriticWeights[1]
+                    let p1 = previousFirst
+                    if p1 < 0 && w1 >= 0 {
+                        let f = -p1 / (w1 - p1)
+                        crossingSecond = previousSecond + f * (w2 - previousSecond)
+                    }
+                    previousFirst = w1
+                    previousSecond = w2
+                }
+                let step = batch.first + Int64(b)
+                let evaluate = step % Int64(batch.evaluationSteps) == 0
+                let path = step % Int64(pathSteps) == 0
+                if evaluate || path {
+                    record(evaluation: evaluate, path: path, timeSeconds: Double(step) * dt, inputCount: inputs,
+                           testSet: batch.testSet, pathCapacity: batch.pathCapacity)
+                }
             }
         }
-        if path && tracks.first.map({ $0.path.count > pathCapacity }) == true {
-            for k in tracks.indices {
-                tracks[k].path = tracks[k].path.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+    }
+
+    /// Records the RMSE and cost (evaluation) and the weight-plane point (path); a path longer
+    /// than `pathCapacity` is thinned 2:1 and sampled half as often from then on (every track
+    /// holds as many points as every other, so all thin at the same step).
+    mutating func record(evaluation: Bool, path: Bool, timeSeconds t: Double, inputCount: Int, testSet: RateErrorTestSet,
+                         pathCapacity: Int) {
+        let n = Double(inputCount)
+        let w = learner.somaticWeights
+        if evaluation {
+            let e = testSet.rateRMSE(weights: w)
+            rmse.append((t, e))
+            cost.append((t, testSet.klCost(weights: w)))
+            let initial = rmse[0].value
+            if halfTimeSeconds == nil && e <= initial / 2 { halfTimeSeconds = t }
+            if quarterTimeSeconds == nil && e <= initial / 4 { quarterTimeSeconds = t }
+        }
+        if path {
+            self.path.append((n * w[0], w.count > 1 ? n * w[1] : 0))
+            if self.path.count > pathCapacity {
+                self.path = self.path.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+                pathSteps *= 2
             }
-            pathSteps *= 2
         }
     }
 }

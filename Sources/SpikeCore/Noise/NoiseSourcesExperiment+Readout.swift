@@ -12,16 +12,15 @@ extension NoiseSourcesExperiment {
         var series: [Series] = []
         var landscapes: [Landscape] = []
         // Lanes are read by index, not copied (a lane copy retains every array of its ensemble).
+        let names = lanes.map { NoiseSourcesFigureNames.byKind[$0.ensemble.kind]! }
         for l in lanes.indices {
-            let kind = lanes[l].ensemble.kind, s = kind.figureSuffix
-            figures.append(Figure(name: "dkl_target_sampled_\(s)", value: meanDivergence(l),
-                                  label: "D_KL(p*‖p) \(kind.label)"))
-            series.append(Series(name: "dkl_target_sampled_\(s)", points: lanes[l].dkl))
+            let n = names[l].divergence
+            figures.append(Figure(name: n.name, value: lanes[l].divergence, label: n.label))
+            series.append(Series(name: n.name, points: lanes[l].dkl))
         }
         for l in lanes.indices {
-            let kind = lanes[l].ensemble.kind
-            figures.append(Figure(name: "input_corr_mean_\(kind.figureSuffix)", value: lanes[l].ensemble.inputs.meanPairwiseCorrelation(),
-                                  label: "input corr. \(kind.label)"))
+            let n = names[l].inputCorrelation
+            figures.append(Figure(name: n.name, value: lanes[l].ensemble.inputs.meanPairwiseCorrelation(), label: n.label))
         }
         let pool = lanes.first { $0.ensemble.kind == .sharedPool }
         let brn = lanes.first { $0.ensemble.kind == .backgroundNetwork }
@@ -40,19 +39,18 @@ extension NoiseSourcesExperiment {
             Figure(name: "input_var_network", value: brn?.ensemble.inputs.meanVariance ?? .nan, label: "network input variance"),
         ]
         for l in lanes.indices {
-            let kind = lanes[l].ensemble.kind, s = kind.figureSuffix, calibration = lanes[l].calibration
-            figures.append(Figure(name: "beta_eff_\(s)", value: calibration.beta, label: "β_eff \(kind.label)"))
-            figures.append(Figure(name: "offset_\(s)", value: calibration.offset, label: "h₀ \(kind.label)"))
+            let calibration = lanes[l].calibration
+            figures.append(Figure(name: names[l].beta.name, value: calibration.beta, label: names[l].beta.label))
+            figures.append(Figure(name: names[l].offset.name, value: calibration.offset, label: names[l].offset.label))
         }
         for l in lanes.indices {
-            let kind = lanes[l].ensemble.kind, s = kind.figureSuffix
-            for (label, ms) in Self.tableTimes {
+            for (i, (_, ms)) in Self.tableTimes.enumerated() {
                 let v = lanes[l].dkl.first { abs($0.timeMs - ms) < config.cycleMs / 2 }?.value ?? .nan
-                figures.append(Figure(name: "dkl_target_sampled_\(s)_\(label)", value: v, label: "D_KL \(kind.label) at \(label) ms"))
+                figures.append(Figure(name: names[l].divergenceAt[i].name, value: v, label: names[l].divergenceAt[i].label))
             }
-            figures.append(Figure(name: "dkl_pooled_\(s)", value: pooledDivergence(l), label: "D_KL pooled over networks, \(kind.label)"))
+            figures.append(Figure(name: names[l].pooled.name, value: pooledDivergence(l), label: names[l].pooled.label))
             let m = lanes[l].ensemble.inputs.matrixUnits
-            landscapes.append(Landscape(label: "input correlation · \(kind.label)", columns: m, rows: m,
+            landscapes.append(Landscape(label: names[l].correlationMap, columns: m, rows: m,
                                         values: lanes[l].ensemble.inputs.correlationMatrix,
                                         xRange: 0...Double(m - 1), yRange: 0...Double(m - 1), xLabel: "unit", yLabel: "unit"))
         }

@@ -26,6 +26,9 @@ public final class NoiseSourcesExperiment: Experiment {
         public var dkl: [(timeMs: Double, value: Double)] = []
         /// Recent states of network 0 (oldest first), one per cycle.
         public var recentStates: [Int] = []
+        /// Mean D_KL(p*‖p_m) over the networks now (`NoiseSourcesExperiment.meanDivergence`), kept
+        /// by the lane as it runs: the readout shows it every frame.
+        public internal(set) var divergence = Double.nan
         var nextCheckpoint = 0
     }
 
@@ -40,7 +43,7 @@ public final class NoiseSourcesExperiment: Experiment {
     }
 
     func build() {
-        let config = config
+        let config = config, target = targetProbabilities
         lanes = IndependentLanes.map(count: NoiseSourcesConfig.kinds.count, threads: laneThreads) { index in
             let kind = NoiseSourcesConfig.kinds[index]
             var e = BinarySamplingEnsemble(kind: kind, target: config.machine,
@@ -51,7 +54,9 @@ public final class NoiseSourcesExperiment: Experiment {
             e.run(cycles: config.burnInCycles)
             e.resetMeasurements()
             e.measuresInputs = true
-            return Lane(ensemble: e, calibration: c)
+            var lane = Lane(ensemble: e, calibration: c)
+            lane.divergence = Self.meanDivergence(lane, target: target)
+            return lane
         }
         timeMs = 0
         budget = StepBudget()
@@ -78,6 +83,8 @@ public final class NoiseSourcesExperiment: Experiment {
                     lane.nextCheckpoint += 1
                 }
             }
+            // (A checkpoint at the last cycle has just computed it.)
+            lane.divergence = lane.dkl.last.flatMap { $0.timeMs == t ? $0.value : nil } ?? Self.meanDivergence(lane, target: target)
         }
         for _ in 0..<cycles { timeMs += cycleMs }   // the lanes' t, added the same way
     }

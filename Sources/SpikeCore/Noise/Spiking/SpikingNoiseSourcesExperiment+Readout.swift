@@ -19,7 +19,7 @@ extension SpikingNoiseSourcesExperiment {
         // Lanes are read by index, not copied (a lane copy retains every array of its ensemble).
         for l in lanes.indices {
             let s = lanes[l].kind.figureSuffix, label = Self.label(lanes[l].kind)
-            figures.append(Figure(name: "dkl_target_sampled_\(s)", value: meanDivergence(l), label: "D_KL(p*‖p) \(label)"))
+            figures.append(Figure(name: "dkl_target_sampled_\(s)", value: lanes[l].divergence, label: "D_KL(p*‖p) \(label)"))
             series.append(Series(name: "dkl_target_sampled_\(s)", points: lanes[l].dkl))
         }
         for l in lanes.indices {

@@ -34,6 +34,9 @@ public final class SpikingNoiseSourcesExperiment: Experiment {
         public var dkl: [(timeMs: Double, value: Double)] = []
         /// Joint state of network 0, one per ms (oldest first).
         public var recentStates: [Int] = []
+        /// Mean D_KL(p*‖p_m) over the networks now (`SpikingNoiseSourcesExperiment.meanDivergence`),
+        /// kept by the lane as it runs: the readout shows it every frame.
+        public internal(set) var divergence = Double.nan
         var nextCheckpoint = 0
     }
 
@@ -113,7 +116,9 @@ public final class SpikingNoiseSourcesExperiment: Experiment {
             e.run(steps: steps(c.burnInMs))
             e.resetMeasurements()
             e.resetNoiseStatistics()
-            return Lane(kind: kind, samplers: e, calibration: fit)
+            var lane = Lane(kind: kind, samplers: e, calibration: fit)
+            lane.divergence = Self.meanDivergence(lane, target: target)
+            return lane
         }
         timeMs = 0
         budget = StepBudget()
@@ -142,6 +147,8 @@ public final class SpikingNoiseSourcesExperiment: Experiment {
                     lane.nextCheckpoint += 1
                 }
             }
+            // (A checkpoint at the last step has just computed it.)
+            lane.divergence = lane.dkl.last.flatMap { $0.timeMs == t ? $0.value : nil } ?? Self.meanDivergence(lane, target: target)
         }
         var done = 0   // the lanes' t, added the same way
         while done < total {
