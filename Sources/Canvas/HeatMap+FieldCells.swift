@@ -56,21 +56,27 @@ extension HeatMap {
         // With nearest resampling a cell depends on its two samples' indices alone, and
         // neighbouring cells often read the same two (a 20-column map drawn 78 cells wide): the
         // previous cell is reused when the indices match (what computing it again would give).
-        var previous: (ti: Int, bi: Int, cell: Cell?, mean: Color)? = nil
-        for cy in 0..<h {
-            for cx in 0..<w {
-                let i = cy * w + cx
-                if let nearest {
-                    let (ti, bi) = nearest.indices(cx: cx, cy: cy)
-                    if let p = previous, p.ti == ti, p.bi == bi {
-                        (cells[i], mean[i]) = (p.cell, p.mean)
-                        continue
+        // (Written through the storage: these run for every cell of every changed map.)
+        cells.withUnsafeMutableBufferPointer { cellsOut in
+            mean.withUnsafeMutableBufferPointer { meanOut in
+                var previous: (ti: Int, bi: Int, cell: Cell?, mean: Color)? = nil
+                for cy in 0..<h {
+                    for cx in 0..<w {
+                        let i = cy * w + cx
+                        if let nearest {
+                            let (ti, bi) = nearest.indices(cx: cx, cy: cy)
+                            if let p = previous, p.ti == ti, p.bi == bi {
+                                (cellsOut[i], meanOut[i]) = (p.cell, p.mean)
+                                continue
+                            }
+                            let made = cell(top: nearest.sampleFractions[ti], bottom: nearest.sampleFractions[bi], ti: ti, bi: bi)
+                            (cellsOut[i], meanOut[i]) = made
+                            previous = (ti, bi, made.cell, made.mean)
+                        } else {
+                            (cellsOut[i], meanOut[i]) = cell(top: fraction(value(fx: fxs[cx], fy: fyTop[cy]), range),
+                                                             bottom: fraction(value(fx: fxs[cx], fy: fyBottom[cy]), range), ti: 0, bi: 0)
+                        }
                     }
-                    (cells[i], mean[i]) = cell(top: nearest.sampleFractions[ti], bottom: nearest.sampleFractions[bi], ti: ti, bi: bi)
-                    previous = (ti, bi, cells[i], mean[i])
-                } else {
-                    (cells[i], mean[i]) = cell(top: fraction(value(fx: fxs[cx], fy: fyTop[cy]), range),
-                                               bottom: fraction(value(fx: fxs[cx], fy: fyBottom[cy]), range), ti: 0, bi: 0)
                 }
             }
         }
