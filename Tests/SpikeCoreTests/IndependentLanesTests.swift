@@ -50,8 +50,13 @@ import Testing
         #expect(one.lanes.map(\.recentStates) == many.lanes.map(\.recentStates))
         #expect(one.lanes.map { $0.dkl.map(\.value) } == many.lanes.map { $0.dkl.map(\.value) })
         #expect(one.stateChecksum() == many.stateChecksum())
-        for e in [one, many] {
+        for e in [one, many] {   // what each lane keeps is what its state gives now
             #expect(e.lanes.indices.allSatisfy { e.lanes[$0].divergence == e.meanDivergence($0) })
+            for lane in e.lanes {
+                let kept = lane.excitatoryStatistics, now = SpikingNoiseSourcesExperiment.excitatoryInputStatistics(of: lane)
+                #expect([kept.mean, kept.expectedMean, kept.variance, kept.expectedVariance].map(\.bitPattern)
+                        == [now.mean, now.expectedMean, now.variance, now.expectedVariance].map(\.bitPattern))
+            }
         }
     }
 

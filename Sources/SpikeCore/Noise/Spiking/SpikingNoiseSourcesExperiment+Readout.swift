@@ -6,9 +6,12 @@ extension SpikingNoiseSourcesExperiment {
 
     /// Measured vs expected statistics of lane l's excitatory noise conductance g_E (µS, µS²),
     /// averaged over the samplers; the expectation is Campbell's for independent sources at the
-    /// measured source rates.
-    public func excitatoryInputStatistics(_ l: Int) -> (mean: Double, expectedMean: Double, variance: Double, expectedVariance: Double) {
-        guard let d = lanes[l].samplers.driver else { return (.nan, .nan, .nan, .nan) }
+    /// measured source rates. (Kept by the lane as it runs, `Lane.excitatoryStatistics`.)
+    public func excitatoryInputStatistics(_ l: Int) -> InputStatisticsAgainstCampbell { lanes[l].excitatoryStatistics }
+
+    /// The definition the lanes keep: measured mean and variance of g_E, and Campbell's.
+    static func excitatoryInputStatistics(of lane: Lane) -> InputStatisticsAgainstCampbell {
+        guard let d = lane.samplers.driver else { return (.nan, .nan, .nan, .nan) }
         let e = d.continuous.map { $0.excitatoryStatistics(decay: d.projection.excitatoryDecay) }
             ?? d.projection.expectedExcitatoryStatistics(spikeProbabilities: d.measuredSpikeProbabilities)
         return (d.projection.excitatory.meanInput, e.mean, d.projection.excitatory.meanVariance, e.variance)

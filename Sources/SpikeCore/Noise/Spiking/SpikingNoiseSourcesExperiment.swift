@@ -37,8 +37,21 @@ public final class SpikingNoiseSourcesExperiment: Experiment {
         /// Mean D_KL(p*‖p_m) over the networks now (`SpikingNoiseSourcesExperiment.meanDivergence`),
         /// kept by the lane as it runs: the readout shows it every frame.
         public internal(set) var divergence = Double.nan
+        /// Measured and expected g_E statistics now (`excitatoryInputStatistics(of:)`), kept by the
+        /// lane as it runs.
+        public internal(set) var excitatoryStatistics: InputStatisticsAgainstCampbell = (.nan, .nan, .nan, .nan)
         var nextCheckpoint = 0
+
+        /// Brings the figures the lane keeps up to date with its state (after it ran): the mean
+        /// D_KL (`lastDivergence` when a checkpoint has just computed it) and the g_E statistics.
+        mutating func updateFigures(target: [Double], lastDivergence: Double? = nil) {
+            divergence = lastDivergence ?? SpikingNoiseSourcesExperiment.meanDivergence(self, target: target)
+            excitatoryStatistics = SpikingNoiseSourcesExperiment.excitatoryInputStatistics(of: self)
+        }
     }
+
+    /// Measured mean and variance of a noise conductance, and Campbell's expectation (µS, µS²).
+    public typealias InputStatisticsAgainstCampbell = (mean: Double, expectedMean: Double, variance: Double, expectedVariance: Double)
 
     /// - Parameter laneThreads: threads the lanes are built and run on (any count, the same result).
     public init(config: SpikingNoiseSourcesConfig, laneThreads: Int = IndependentLanes.defaultThreads) {
@@ -117,7 +130,7 @@ public final class SpikingNoiseSourcesExperiment: Experiment {
             e.resetMeasurements()
             e.resetNoiseStatistics()
             var lane = Lane(kind: kind, samplers: e, calibration: fit)
-            lane.divergence = Self.meanDivergence(lane, target: target)
+            lane.updateFigures(target: target)
             return lane
         }
         timeMs = 0
@@ -147,8 +160,8 @@ public final class SpikingNoiseSourcesExperiment: Experiment {
                     lane.nextCheckpoint += 1
                 }
             }
-            // (A checkpoint at the last step has just computed it.)
-            lane.divergence = lane.dkl.last.flatMap { $0.timeMs == t ? $0.value : nil } ?? Self.meanDivergence(lane, target: target)
+            // (A checkpoint at the last step has just computed the D_KL.)
+            lane.updateFigures(target: target, lastDivergence: lane.dkl.last.flatMap { $0.timeMs == t ? $0.value : nil })
         }
         var done = 0   // the lanes' t, added the same way
         while done < total {
