@@ -17,6 +17,8 @@ public struct NaturalGradientTrainer: Sendable {
         public var cost: [(timeSeconds: Double, value: Double)] = []
         /// Somatic weights of synapses (0, 1) × N at every trajectory sample (the weight plane).
         public var path: [(x: Double, y: Double)] = []
+        /// The path's `TrailGeneration`: fresh when the path is thinned (only appended to otherwise).
+        public internal(set) var pathGeneration = TrailGeneration.next()
         /// First time the RMSE fell to ≤ 1/2 and ≤ 1/4 of its initial value, s.
         public var halfTimeSeconds: Double?
         public var quarterTimeSeconds: Double?
@@ -140,6 +142,7 @@ public struct NaturalGradientTrainer: Sendable {
         if path && tracks.first.map({ $0.path.count > pathCapacity }) == true {
             for k in tracks.indices {
                 tracks[k].path = tracks[k].path.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+                tracks[k].pathGeneration = TrailGeneration.next()
             }
             pathSteps *= 2
         }
