@@ -77,14 +77,19 @@ public struct HeatMap: Sendable {
         public var connected: Bool
         /// Mark the newest point with `●` (bold).
         public var marksNewest: Bool
+        /// Identity of the points' history (nil: not known): while it stays the same between
+        /// frames, the points only grew at the end, so `HeatMapTrailCache` extends its drawing
+        /// without comparing them (SpikeCore's `Landscape.trailGenerations`).
+        public var generation: UInt64?
 
         public init(name: String, points: [(x: Double, y: Double)], color: SeriesColor? = nil, connected: Bool = true,
-                    marksNewest: Bool = true) {
+                    marksNewest: Bool = true, generation: UInt64? = nil) {
             self.name = name
             self.points = points
             self.color = color
             self.connected = connected
             self.marksNewest = marksNewest
+            self.generation = generation
         }
     }
 

@@ -12,6 +12,12 @@ import Synchronization
 /// else (a point of the old prefix changed, fewer points, other bounds or size) redraws that
 /// trail from scratch.
 ///
+/// Whether the trail only grew: when it carries the `generation` it had last time, its
+/// producer says so and the points are not compared (issue 13: natural-gradient's five trails of
+/// up to 4 000 points were 320 kB compared every frame); only the old last point is checked, a
+/// cheap guard. Without a generation, or with another one, the old points are compared with
+/// the new ones' start, bit for bit.
+///
 /// A few trails are kept (least recently used dropped). Thread-safe; drawing runs outside the lock.
 public final class HeatMapTrailCache: Sendable {
     /// What a trail's dots are drawn for (besides its points).
@@ -28,6 +34,7 @@ public final class HeatMapTrailCache: Sendable {
     struct Entry: Sendable {
         var key: Key
         var points: [(x: Double, y: Double)]
+        var generation: UInt64?
         var canvas: BrailleCanvas
         /// The last point drawn (nil after a non-finite one): where appended segments start.
         var previous: (x: Double, y: Double)?
@@ -57,12 +64,13 @@ public final class HeatMapTrailCache: Sendable {
             return list.remove(at: i)
         }
         var start = 0
-        if entry != nil, entry.points.count <= trail.points.count, Self.isPrefix(entry.points, of: trail.points) {
+        if entry != nil, Self.extends(entry.points, entry.generation, to: trail) {
             start = entry.points.count
             entry.points = trail.points
+            entry.generation = trail.generation
             counts.withLock { $0.extended += 1 }
         } else {
-            entry = Entry(key: key, points: trail.points,
+            entry = Entry(key: key, points: trail.points, generation: trail.generation,
                           canvas: BrailleCanvas(width: width, height: height, xBounds: xBounds, yBounds: yBounds), previous: nil)
             counts.withLock { $0.redrawn += 1 }
         }
@@ -81,6 +89,19 @@ public final class HeatMapTrailCache: Sendable {
             if list.count > capacity { list.removeLast(list.count - capacity) }
         }
         return result
+    }
+
+    /// Whether `trail` is the points drawn before (`old`, of generation `generation`) with
+    /// points appended (or none): by its generation when it has the same one, else by
+    /// comparing the points.
+    static func extends(_ old: [(x: Double, y: Double)], _ generation: UInt64?, to trail: HeatMap.Trail) -> Bool {
+        guard old.count <= trail.points.count else { return false }
+        if let g = trail.generation, g == generation {
+            guard let last = old.last else { return true }
+            let now = trail.points[old.count - 1]
+            return last.x.bitPattern == now.x.bitPattern && last.y.bitPattern == now.y.bitPattern
+        }
+        return isPrefix(old, of: trail.points)
     }
 
     /// Whether `a` is the start of `b`, bit for bit.

@@ -221,12 +221,17 @@ public struct Landscape: Sendable {
     public var yLabel: String
     /// Named paths over the landscape, oldest point first.
     public var trails: [(name: String, points: [(x: Double, y: Double)])]
+    /// Per trail (parallel to `trails`, or empty: not known), the generation of its history
+    /// (`TrailGeneration`): while a trail keeps its generation from one readout to the next, its
+    /// points only grew at the end, the earlier ones unchanged bit for bit.
+    public var trailGenerations: [UInt64]
     /// The current point, if any (e.g. the network's state).
     public var cursor: (x: Double, y: Double)?
 
     public init(label: String, columns: Int, rows: Int, values: [Double], xRange: ClosedRange<Double>,
                 yRange: ClosedRange<Double>, xLabel: String = "", yLabel: String = "",
-                trails: [(name: String, points: [(x: Double, y: Double)])] = [], cursor: (x: Double, y: Double)? = nil) {
+                trails: [(name: String, points: [(x: Double, y: Double)])] = [], trailGenerations: [UInt64] = [],
+                cursor: (x: Double, y: Double)? = nil) {
         self.label = label
         self.columns = columns
         self.rows = rows
@@ -236,6 +241,12 @@ public struct Landscape: Sendable {
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.trails = trails
+        self.trailGenerations = trailGenerations
         self.cursor = cursor
+    }
+
+    /// The generation of trail `index`, nil when not known.
+    public func trailGeneration(_ index: Int) -> UInt64? {
+        trailGenerations.indices.contains(index) ? trailGenerations[index] : nil
     }
 }

@@ -40,7 +40,8 @@ struct LeastActionScreen: Screen {
             let units = readout.landscapes.first?.rows ?? 0
             let inner = Panel(title: "hidden activity r = φ(ŭ), \(units) units", role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
-            LeastActionPanels.heatStrip(readout, range: -1...1, into: &buffer, area: inner, theme: theme)
+            LeastActionPanels.heatStrip(readout, capacity: context.scenario.integer("display", "heatColumns"), range: -1...1,
+                                        into: &buffer, area: inner, theme: theme)
         case .curves:
             let inner = Panel(title: "running error and energy E(t)", role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
@@ -143,17 +144,16 @@ enum LeastActionPanels {
         context.hits.timePlot(area)
     }
 
-    /// The first landscape as a heat strip (rows = units, columns = time), its columns resampled
-    /// to the area's width so that the strip spans the same window as the oscilloscope.
-    static func heatStrip(_ readout: Readout, range: ClosedRange<Double>, into buffer: inout CellBuffer, area: Rect, theme: Theme) {
-        guard let l = readout.landscapes.first, l.columns > 0, l.rows > 0, area.width > 0 else { return }
-        let shown = min(l.columns, area.width)
-        var values = [Double](repeating: .nan, count: l.rows * shown)
-        for c in 0..<shown {
-            let source = shown == 1 ? l.columns - 1 : Int((Double(c) * Double(l.columns - 1) / Double(shown - 1)).rounded())
-            for r in 0..<l.rows { values[r * shown + c] = l.values[r * l.columns + source] }
-        }
-        HeatStrip(rowCount: l.rows, columnCount: shown, values: values, gradient: .energy, valueRange: range)
+    /// The first landscape as a heat strip (rows = units, columns = time, the newest at the
+    /// right edge): each cell column the mean of a whole bin of samples anchored to absolute
+    /// time (`StripBins`: 1 ms per column for least-action at 200x60), so that the strip only
+    /// scrolls sideways by whole cells as time advances. `capacity`: the samples a full
+    /// landscape holds (scenario key `display.heatColumns`).
+    static func heatStrip(_ readout: Readout, capacity: Int, range: ClosedRange<Double>, into buffer: inout CellBuffer, area: Rect,
+                          theme: Theme) {
+        guard let l = readout.landscapes.first, l.rows > 0, area.width > 0,
+              let bins = StripBins(l, capacity: capacity, width: area.width), bins.count > 0 else { return }
+        HeatStrip(rowCount: l.rows, columnCount: bins.count, values: bins.values(l), gradient: .energy, valueRange: range)
             .render(into: &buffer, area: area, theme: theme)
     }
 }

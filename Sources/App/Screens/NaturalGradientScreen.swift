@@ -80,11 +80,13 @@ struct NaturalGradientScreen: Screen {
                 .render(into: &buffer, area: area, theme: theme)
             guard let l = readout.landscapes.first else { return }
             var ordered = l
-            ordered.trails = Self.learners.compactMap { learner in
+            let picked = Self.learners.compactMap { learner in
                 let spaced = String(learner.name.map { $0 == "_" ? " " : $0 })
-                return l.trails.first { $0.name == spaced }
-                    .map { (name: learner.name, points: $0.points) }
+                return l.trails.firstIndex { $0.name == spaced }.map { (index: $0, name: learner.name) }
             }
+            ordered.trails = picked.map { (name: $0.name, points: l.trails[$0.index].points) }
+            ordered.trailGenerations = picked.compactMap { l.trailGeneration($0.index) }
+            if ordered.trailGenerations.count != picked.count { ordered.trailGenerations = [] }
             let colors = Dictionary(uniqueKeysWithValues: Self.learners.map { ($0.name, $0.color) })
             let labels = Dictionary(uniqueKeysWithValues: Self.learners.map { ($0.name, $0.label) })
             var map = WeightPlane.heatMap(ordered, colors: { colors[$0] ?? .role(.text) }, labels: labels)

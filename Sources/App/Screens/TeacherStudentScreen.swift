@@ -38,7 +38,8 @@ struct TeacherStudentScreen: Screen {
             let units = readout.landscapes.first?.rows ?? 0
             let inner = Panel(title: "student hidden activity r = φ(ŭ), \(units) units", role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)
-            LeastActionPanels.heatStrip(readout, range: 0...1, into: &buffer, area: inner, theme: theme)
+            LeastActionPanels.heatStrip(readout, capacity: context.scenario.integer("display", "heatColumns"), range: 0...1,
+                                        into: &buffer, area: inner, theme: theme)
         case .curves:
             let inner = Panel(title: "learning while the input streams", role: LeastActionPanels.role(pane, context))
                 .render(into: &buffer, area: area, theme: theme)

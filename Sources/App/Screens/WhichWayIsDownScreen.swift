@@ -117,14 +117,15 @@ enum WeightPlane {
         let values = LogCostMemo.shared.logs(of: l.values)
         var trails: [HeatMap.Trail] = []
         var arrows: [HeatMap.Arrow] = []
-        for trail in l.trails {
+        for (k, trail) in l.trails.enumerated() {
             if trail.name.hasPrefix("arrow ") {
                 let name = String(trail.name.dropFirst(6))
                 guard trail.points.count == 2 else { continue }
                 let (a, b) = (trail.points[0], trail.points[1])
                 arrows.append(HeatMap.Arrow(x: a.x, y: a.y, dx: b.x - a.x, dy: b.y - a.y, color: colors(name)))
             } else {
-                trails.append(HeatMap.Trail(name: labels[trail.name] ?? trail.name, points: trail.points, color: colors(trail.name)))
+                trails.append(HeatMap.Trail(name: labels[trail.name] ?? trail.name, points: trail.points, color: colors(trail.name),
+                                            generation: l.trailGeneration(k)))
             }
         }
         return HeatMap(columns: l.columns, rows: l.rows, values: values, xRange: l.xRange, yRange: l.yRange,

@@ -38,7 +38,7 @@ public enum LeastActionKind: ScenarioKindDefinition {
     static let display = SectionSpec("display", "what the screen shows", [
         KeySpec("traceWindow_ms", .number(1...100_000), default: .number(100), "time shown by the oscilloscope and the hidden-activity heat strip (ms)"),
         KeySpec("traceInterval_ms", .number(0.0001...1000), default: .number(0.1), "spacing of the oscilloscope samples (ms)"),
-        KeySpec("heatColumns", .integer(1...2000), default: .integer(200), "columns of the heat strip over the window (resampled to the screen's width)"),
+        KeySpec("heatColumns", .integer(1...2000), default: .integer(200), "columns of the heat strip over the window (averaged in whole bins of columns to fit the screen's width)"),
         KeySpec("errorWindow_ms", .number(0.01...100_000), default: .number(50), "the running error is the MSE over this window (ms)"),
         KeySpec("seriesInterval_ms", .number(0.001...100_000), default: .number(1), "spacing of the energy and error series (ms)"),
         KeySpec("equationNeuron", .integer(0...499), default: .integer(0), "hidden unit whose terms the equations panel shows (below `hiddenUnits`)"),

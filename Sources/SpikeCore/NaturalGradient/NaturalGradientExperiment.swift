@@ -133,6 +133,7 @@ public final class NaturalGradientExperiment: Experiment {
         let plane = Landscape(label: "N = 2: expected cost (nats/s)", columns: config.gridColumns, rows: config.gridRows,
                               values: landscape, xRange: config.w1Range, yRange: config.w2Range,
                               xLabel: "N·w1 (10 Hz)", yLabel: "N·w2 (50 Hz)", trails: trails,
+                              trailGenerations: small.tracks.map(\.pathGeneration),
                               cursor: (2 * target[0], 2 * target[1]))
         return Readout(timeMs: timeMs, figures: figures(), series: series, landscapes: [plane])
     }

@@ -17,6 +17,8 @@ public struct NaturalGradientTrainer: Sendable {
         public var cost: [(timeSeconds: Double, value: Double)] = []
         /// Somatic weights of synapses (0, 1) × N at every trajectory sample (the weight plane).
         public var path: [(x: Double, y: Double)] = []
+        /// The path's `TrailGeneration`: fresh when the path is thinned (only appended to otherwise).
+        public internal(set) var pathGeneration = TrailGeneration.next()
         /// First time the RMSE fell to ≤ 1/2 and ≤ 1/4 of its initial value, s.
         public var halfTimeSeconds: Double?
         public var quarterTimeSeconds: Double?
@@ -201,6 +203,7 @@ extension NaturalGradientTrainer.Track {
             self.path.append((n * w[0], w.count > 1 ? n * w[1] : 0))
             if self.path.count > pathCapacity {
                 self.path = self.path.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+                pathGeneration = TrailGeneration.next()   // a thinned path is a new trail
                 pathSteps *= 2
             }
         }

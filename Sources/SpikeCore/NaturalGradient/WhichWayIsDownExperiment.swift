@@ -31,6 +31,9 @@ public final class WhichWayIsDownExperiment: Experiment {
     public private(set) var euclideanPath: [(x: Double, y: Double)] = []
     public private(set) var naturalPath: [(x: Double, y: Double)] = []
     public private(set) var previousEuclideanPath: [(x: Double, y: Double)] = []
+    /// The paths' `TrailGeneration`s: fresh whenever a path is replaced (a restart, a new previous path).
+    private var euclideanGeneration = TrailGeneration.next(), naturalGeneration = TrailGeneration.next()
+    private var previousGeneration = TrailGeneration.next()
     /// N·w_2 where each path first reached N·w_1 = 0 (nil before).
     public private(set) var euclideanCrossing: Double?
     public private(set) var naturalCrossing: Double?
@@ -91,6 +94,8 @@ public final class WhichWayIsDownExperiment: Experiment {
         let start = (x: scale * euclidean[0], y: scale * euclidean[1])
         euclideanPath = [start]
         naturalPath = [start]
+        euclideanGeneration = TrailGeneration.next()
+        naturalGeneration = TrailGeneration.next()
         euclideanCrossing = nil
         naturalCrossing = nil
         flowSeconds = 0
@@ -151,6 +156,7 @@ public final class WhichWayIsDownExperiment: Experiment {
         }
         guard value != attenuation else { return }
         previousEuclideanPath = euclideanPath
+        previousGeneration = TrailGeneration.next()
         attenuation = value
         restartPaths()
     }
@@ -175,15 +181,21 @@ public final class WhichWayIsDownExperiment: Experiment {
         let point = currentPoint!
         let arrowE = point.arrowE, arrowN = point.arrowN
         var trails: [(name: String, points: [(x: Double, y: Double)])] = []
-        if !previousEuclideanPath.isEmpty { trails.append(("euclidean, previous α", previousEuclideanPath)) }
+        var generations: [UInt64] = []
+        if !previousEuclideanPath.isEmpty {
+            trails.append(("euclidean, previous α", previousEuclideanPath))
+            generations.append(previousGeneration)
+        }
         trails += [("euclidean", euclideanPath), ("natural", naturalPath),
                    ("arrow euclidean", arrowE), ("arrow natural", arrowN)]
+        // The arrows are replaced at every readout.
+        generations += [euclideanGeneration, naturalGeneration, TrailGeneration.next(), TrailGeneration.next()]
         let target = config.setup.teacherWeights
         let landscape = Landscape(label: "expected cost (nats/s)", columns: config.gridColumns, rows: config.gridRows,
                                   values: costGrid, xRange: config.w1Range, yRange: config.w2Range,
                                   xLabel: "N·w1 (\(format(config.setup.ratesHz[0])) Hz)",
                                   yLabel: "N·w2 (\(format(config.setup.ratesHz[1])) Hz)",
-                                  trails: trails, cursor: (scale * target[0], scale * target[1]))
+                                  trails: trails, trailGenerations: generations, cursor: (scale * target[0], scale * target[1]))
         let dE = (arrowE[1].x - arrowE[0].x, arrowE[1].y - arrowE[0].y)
         let dN = (arrowN[1].x - arrowN[0].x, arrowN[1].y - arrowN[0].y)
         let angle = atan2(dE.0 * dN.1 - dE.1 * dN.0, dE.0 * dN.0 + dE.1 * dN.1) * 180 / Double.pi
