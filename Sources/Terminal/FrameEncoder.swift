@@ -52,12 +52,22 @@ struct FrameEncoder {
         sgr = SGRParameters(capabilities)
     }
 
-    /// Appends the frame's bytes to `out` and updates `pen`.
+    /// Appends the frame's bytes to `out` and updates `pen`, without memory of earlier frames'
+    /// moves (each frame finds its own).
+    func encode(previous: CellBuffer?, next: CellBuffer, screenWidth: Int, screenHeight: Int,
+                pen: inout Pen, into out: inout [UInt8]) {
+        var shifts = ShiftMemory()
+        encode(previous: previous, next: next, screenWidth: screenWidth, screenHeight: screenHeight, pen: &pen, shifts: &shifts,
+               into: &out)
+    }
+
+    /// Appends the frame's bytes to `out` and updates `pen` and `shifts`.
     /// - Parameters:
     ///   - previous: what the screen shows, or nil to repaint everything.
     ///   - screenWidth/screenHeight: the terminal's size; cells outside it are not written.
+    ///   - shifts: the rows' moves in the frames since the last full repaint (reset by one).
     func encode(previous: CellBuffer?, next: CellBuffer, screenWidth: Int, screenHeight: Int,
-                pen: inout Pen, into out: inout [UInt8]) {
+                pen: inout Pen, shifts: inout ShiftMemory, into out: inout [UInt8]) {
         let caps = capabilities
         let full = previous.map { $0.width != next.width || $0.height != next.height } ?? true
         if full {
@@ -66,15 +76,16 @@ struct FrameEncoder {
             pen = .normal
         }
         let rows = min(next.height, screenHeight), cols = min(next.width, screenWidth)
+        if full { shifts.reset(rows: max(rows, 0)) } else { shifts.beginFrame(rows: max(rows, 0)) }
         guard rows > 0, cols > 0 else { return }
         let area = (rows: rows, cols: cols, screenWidth: screenWidth, screenHeight: screenHeight)
         next.cells.withUnsafeBufferPointer { cells in
             if !full, let previous {
                 previous.cells.withUnsafeBufferPointer { old in
-                    encodeCells(cells, old: old, width: next.width, area: area, pen: &pen, out: &out)
+                    encodeCells(cells, old: old, width: next.width, area: area, pen: &pen, shifts: &shifts, out: &out)
                 }
             } else {
-                encodeCells(cells, old: nil, width: next.width, area: area, pen: &pen, out: &out)
+                encodeCells(cells, old: nil, width: next.width, area: area, pen: &pen, shifts: &shifts, out: &out)
             }
         }
     }
@@ -82,7 +93,7 @@ struct FrameEncoder {
     /// The loop over cells: `old` nil means "after a clear" (blank cells are already shown).
     private func encodeCells(_ cells: UnsafeBufferPointer<Cell>, old: UnsafeBufferPointer<Cell>?, width: Int,
                              area: (rows: Int, cols: Int, screenWidth: Int, screenHeight: Int),
-                             pen: inout Pen, out: inout [UInt8]) {
+                             pen: inout Pen, shifts: inout ShiftMemory, out: inout [UInt8]) {
         let skipLastCell = capabilities.lastCellScrolls
         var cursorRow = -1, cursorCol = -1
         var penStyle: Style? = nil          // the style `pen` was set from in this frame (nil: none exactly)
@@ -90,8 +101,11 @@ struct FrameEncoder {
         let blank = Cell.blank
         var planner = ShiftPlanner(capabilities: capabilities)
         let edits = old == nil ? nil : capabilities.deleteCharacters.flatMap { d in capabilities.insertCharacters.map { (d, $0) } }
+        var above = 0   // the offset chosen for the row above (0: none, or that row was not planned)
         for y in 0..<area.rows {
             let rowStart = y * width
+            let aboveOffset = above
+            above = 0
             // A row whose bytes are all the same shows the same cells: nothing to send.
             if let old, CellBits.sameRow(cells, old, from: rowStart, count: area.cols) { continue }
             // Cells with equal bits at either end are unchanged (equal bits, equal cells).
@@ -105,7 +119,8 @@ struct FrameEncoder {
                 if let (dch, ich) = edits,
                    let row = ShiftPlanner.Row(new: cells, old: old, start: rowStart, cols: area.cols, screenWidth: area.screenWidth,
                                               unknownSource: unknownSource),
-                   let s = planner.plan(row, first: lower, last: upper - 1) {
+                   let s = plan(&planner, row, first: lower, last: upper - 1, y: y, above: aboveOffset, shifts: &shifts) {
+                    above = s.offset
                     // The edits first (they move what the row shows), then the cells that still
                     // differ from their source and the columns the edits blanked.
                     moveCursor(toRow: y, col: s.firstColumn, fromRow: cursorRow, col: cursorCol, cells: cells,
@@ -159,6 +174,19 @@ struct FrameEncoder {
                 if x + 1 < area.screenWidth { cursorRow = y; cursorCol = x + 1 } else { cursorRow = -1; cursorCol = -1 }
             }
         }
+    }
+
+    /// The planner's choice for row y, remembered in `shifts` (none where it chose none).
+    @inline(__always)
+    private func plan(_ planner: inout ShiftPlanner, _ row: ShiftPlanner.Row, first: Int, last: Int, y: Int, above: Int,
+                      shifts: inout ShiftMemory) -> HorizontalShift? {
+        let previous = shifts[y], turn = shifts.frame &+ y
+        let hints = ShiftPlanner.Hints(previous: previous, above: above,
+                                       far: previous.offset == 0 && turn % ShiftPlanner.farProbePeriod == 0,
+                                       probe: !previous.probedInVain || turn % ShiftPlanner.reprobePeriod == 0)
+        let shift = planner.plan(row, first: first, last: last, hints: hints)
+        shifts[y] = ShiftMemory.Entry(offset: shift?.offset ?? 0, probedInVain: planner.probedInVain)
+        return shift
     }
 
     /// Attributes with which a blank shows its foreground colour (`reverse`, `underline`).

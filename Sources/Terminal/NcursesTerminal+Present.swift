@@ -65,7 +65,7 @@ extension NcursesTerminal {
             pen = .unknown
         }
         encoder.encode(previous: needsFullRedraw ? nil : previous, next: buffer, screenWidth: cols, screenHeight: rows,
-                       pen: &pen, into: &frameBytes)
+                       pen: &pen, shifts: &shiftMemory, into: &frameBytes)
         if !writeAll(frameBytes) { pen = .unknown; needsFullRedraw = true; return }
         previous = buffer
         needsFullRedraw = false

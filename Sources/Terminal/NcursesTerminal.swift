@@ -75,6 +75,8 @@ public final class NcursesTerminal: TerminalIO {
     let frameEncoder: FrameEncoder?
     var pen = Pen.unknown
     var frameBytes: [UInt8] = []
+    /// The rows' sideways moves in recent frames (reset by every full repaint).
+    var shiftMemory = ShiftMemory()
     let outputFD: Int32
     /// Two wchar_t (glyph + terminator) for setcchar, allocated once.
     let wideScratch = UnsafeMutablePointer<wchar_t>.allocate(capacity: 2)

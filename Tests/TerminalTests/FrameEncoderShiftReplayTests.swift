@@ -65,6 +65,7 @@ import Testing
         var previous: CellBuffer? = nil
         var current = CellBuffer(width: width, height: height)
         var pen = Pen.unknown
+        var shifts = ShiftMemory()   // carried across frames, as the terminal does
         var edits = 0
         for frame in 0..<400 {
             if frame % 131 == 70 {   // another size: a full repaint
@@ -96,7 +97,8 @@ import Testing
                 if random(4) == 0 { current[width - 1, height - 1] = randomCell() }
             }
             var out: [UInt8] = []
-            encoder.encode(previous: previous, next: current, screenWidth: screen.width, screenHeight: height, pen: &pen, into: &out)
+            encoder.encode(previous: previous, next: current, screenWidth: screen.width, screenHeight: height, pen: &pen,
+                           shifts: &shifts, into: &out)
             screen.feed(out)
             #expect(screen.errors.isEmpty, "\(terminal) frame \(frame): \(screen.errors)")
             #expect(screen.pen == Pen(attributes: pen.attributes, foreground: pen.foreground, background: pen.background, known: true),

@@ -80,4 +80,61 @@ import Testing
         #expect(Self.plan(Self.row, moved) != nil)
         #expect(Self.plan(Self.row, moved, caps: capabilitiesWithoutShifts()) == nil)
     }
+
+    /// The one-pass run search (`bestRun`, after `countUnchanged`) saves exactly what the best of
+    /// all runs saves by its formula, every run [a, e) whose sources are on the row tried, for
+    /// moves either way, on a screen as wide as the row or wider, with and without a column
+    /// whose source the screen may not show.
+    @Test func runSearchFindsTheBestOfAllRuns() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func random(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let caps = xtermCapabilities()
+        let dch = try #require(caps.deleteCharacters), ich = try #require(caps.insertCharacters)
+        let glyphs: [Unicode.Scalar] = ["a", "b", "c", " "]
+        for trial in 0..<300 {
+            let n = 20 + random(40), w = n + (trial % 3 == 0 ? random(5) : 0)
+            let old = (0..<n).map { _ in Cell(glyphs[random(glyphs.count)]) }
+            var new = old
+            let k = 1 + random(8), left = random(2) == 0, a = random(n - k), b = a + k + random(n - a - k + 1)
+            if left { for x in a..<b - k { new[x] = old[x + k] } } else { for x in a + k..<b { new[x] = old[x - k] } }
+            for _ in 0..<random(6) { new[random(n)] = Cell(glyphs[random(glyphs.count)]) }
+            guard let first = (0..<n).first(where: { new[$0] != old[$0] }), let last = (0..<n).last(where: { new[$0] != old[$0] }) else {
+                continue
+            }
+            let unknownSource = trial % 4 == 0 ? random(n) : -1
+            let offset = left ? k : -k, c = 1 + random(4), upper = min(n, last + 1 + k)
+            func unchangedCells(_ lo: Int, _ hi: Int) -> Int { (max(lo, 0)..<max(min(hi, n), max(lo, 0))).filter { new[$0] == old[$0] }.count }
+            // Every run by the formula.
+            var bestAll = 0
+            for s in first..<upper {
+                for e in s + 1...upper {
+                    guard (s..<e).allSatisfy({ $0 + offset >= 0 && $0 + offset < n && $0 + offset != unknownSource }) else { continue }
+                    var g = 0
+                    for x in s..<e {
+                        let changed = new[x] != old[x], moved = new[x] == old[x + offset]
+                        if changed && moved { g += 1 } else if !changed && !moved { g -= 1 }
+                    }
+                    let head = offset < 0 ? unchangedCells(s - k, s) : 0
+                    let tail = offset > 0 ? c * unchangedCells(e, e + k) + (e + k < w ? 4 + ich.cost(k) : 0)
+                                          : (e < w ? c * unchangedCells(max(e, w - k), n) + 4 + dch.cost(k) : 0)
+                    bestAll = max(bestAll, c * (g - head) - tail)
+                }
+            }
+            let expected: Int? = bestAll > 0 ? bestAll - (offset > 0 ? dch : ich).cost(k) : nil
+            var planner = ShiftPlanner(capabilities: caps)
+            let found: Int? = new.withUnsafeBufferPointer { nb in
+                old.withUnsafeBufferPointer { ob in
+                    guard let row = ShiftPlanner.Row(new: nb, old: ob, start: 0, cols: n, screenWidth: w, unknownSource: unknownSource) else {
+                        return nil
+                    }
+                    planner.countUnchanged(row, first: first, last: last)
+                    return planner.bestRun(row, offset: offset, first: first, upper: last + 1 + k, cellCost: c)?.saving
+                }
+            }
+            #expect(found == expected, "trial \(trial): offset \(offset), row \(n) on \(w) columns, unknown \(unknownSource)")
+        }
+    }
 }
