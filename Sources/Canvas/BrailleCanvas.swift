@@ -46,6 +46,34 @@ public struct BrailleCanvas: Sendable {
         colors[i] = color
     }
 
+    /// Sets dots on the canvas's storage: `set(dotX:dotY:color:)` per dot without a uniqueness
+    /// check each (the rasters set thousands of dots a frame; issue 13). Valid inside
+    /// `withDotWriter` only.
+    public struct DotWriter {
+        let masks: UnsafeMutableBufferPointer<UInt8>
+        let colors: UnsafeMutableBufferPointer<Color>
+        let width: Int, dotWidth: Int, dotHeight: Int
+
+        /// What `BrailleCanvas.set(dotX:dotY:color:)` does.
+        @inline(__always)
+        public func set(dotX: Int, dotY: Int, color: Color = .default) {
+            guard dotX >= 0, dotY >= 0, dotX < dotWidth, dotY < dotHeight else { return }
+            let i = (dotY / 4) * width + dotX / 2
+            masks[i] |= Glyphs.brailleBit(row: dotY % 4, column: dotX % 2)
+            colors[i] = color
+        }
+    }
+
+    /// Runs `body` with a `DotWriter` on this canvas.
+    public mutating func withDotWriter<R>(_ body: (DotWriter) -> R) -> R {
+        let w = width, dw = dotWidth, dh = dotHeight
+        return masks.withUnsafeMutableBufferPointer { m in
+            colors.withUnsafeMutableBufferPointer { c in
+                body(DotWriter(masks: m, colors: c, width: w, dotWidth: dw, dotHeight: dh))
+            }
+        }
+    }
+
     /// Whether the dot (dotX, dotY) is on.
     public func isSet(dotX: Int, dotY: Int) -> Bool {
         guard dotX >= 0, dotY >= 0, dotX < dotWidth, dotY < dotHeight else { return false }

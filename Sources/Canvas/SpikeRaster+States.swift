@@ -68,20 +68,22 @@ extension SpikeRaster {
         let n = states.unitCount, mask = (1 << n) - 1, dotWidth = canvas.dotWidth, dotHeight = canvas.dotHeight
         let rows = (0..<min(neuronCount, states.lanes.count * n)).map { dotRow($0, dotHeight: dotHeight) }
         var columns: [Int] = [], columnsCount = -1
-        for (l, lane) in states.lanes.enumerated() {
-            let count = lane.count
-            if count != columnsCount {
-                columns = (0..<count).map { dotColumn(states.time($0, count: count, divisor: timeDivisor), dotWidth: dotWidth) ?? -1 }
-                columnsCount = count
-            }
-            var i = 0
-            while i < count {
-                let column = columns[i]
-                var bits = 0
-                repeat { bits |= lane[i] & mask; i += 1 } while i < count && columns[i] == column
-                guard column >= 0 else { continue }
-                states.forEachOnUnit(bits, lane: l) { neuron in
-                    if neuron < neuronCount { canvas.set(dotX: column, dotY: rows[neuron]) }
+        canvas.withDotWriter { dots in
+            for (l, lane) in states.lanes.enumerated() {
+                let count = lane.count
+                if count != columnsCount {
+                    columns = (0..<count).map { dotColumn(states.time($0, count: count, divisor: timeDivisor), dotWidth: dotWidth) ?? -1 }
+                    columnsCount = count
+                }
+                var i = 0
+                while i < count {
+                    let column = columns[i]
+                    var bits = 0
+                    repeat { bits |= lane[i] & mask; i += 1 } while i < count && columns[i] == column
+                    guard column >= 0 else { continue }
+                    states.forEachOnUnit(bits, lane: l) { neuron in
+                        if neuron < neuronCount { dots.set(dotX: column, dotY: rows[neuron]) }
+                    }
                 }
             }
         }

@@ -190,15 +190,17 @@ public struct SpikeRaster: Sendable {
         // Each neuron's dot row looked up instead of divided out per spike, when there are at
         // least as many spikes as neurons.
         let rows = neuronCount <= spikeTimes.count ? (0..<neuronCount).map { dotRow($0, dotHeight: dotHeight) } : nil
-        for (raw, n32) in zip(spikeTimes, spikeNeurons) {
-            let t = raw / timeDivisor, n = Int(n32)
-            guard n >= 0, n < neuronCount else { continue }
-            if t.bitPattern != lastTime.bitPattern {
-                lastTime = t
-                lastColumn = dotColumn(t, dotWidth: dotWidth)
+        canvas.withDotWriter { dots in
+            for (raw, n32) in zip(spikeTimes, spikeNeurons) {
+                let t = raw / timeDivisor, n = Int(n32)
+                guard n >= 0, n < neuronCount else { continue }
+                if t.bitPattern != lastTime.bitPattern {
+                    lastTime = t
+                    lastColumn = dotColumn(t, dotWidth: dotWidth)
+                }
+                guard let column = lastColumn else { continue }
+                dots.set(dotX: column, dotY: rows?[n] ?? dotRow(n, dotHeight: dotHeight))
             }
-            guard let column = lastColumn else { continue }
-            canvas.set(dotX: column, dotY: rows?[n] ?? dotRow(n, dotHeight: dotHeight))
         }
     }
 
