@@ -79,36 +79,34 @@ extension BrailleCanvas {
     @discardableResult
     mutating func polyline(after start: (x: Double, y: Double)?, count: Int, connected: Bool, color: Color,
                            point: (Int) -> (x: Double, y: Double)?) -> (x: Double, y: Double)? {
-        let map = mapping, w = width, dw = dotWidth, dh = dotHeight
+        let map = mapping, dw = dotWidth, dh = dotHeight
         var previous = start
         var previousDot = start.flatMap { map.unclampedDot(x: $0.x, y: $0.y) }
         // The dot set last by this call (in `color`), nil when unknown.
         var lastSet: (x: Int, y: Int)?
-        masks.withUnsafeMutableBufferPointer { m in
-            colors.withUnsafeMutableBufferPointer { c in
-                for i in 0..<max(0, count) {
-                    guard let p = point(i) else {
-                        previous = nil
-                        previousDot = nil
-                        continue
-                    }
-                    let pDot = map.unclampedDot(x: p.x, y: p.y)
-                    if connected, previous != nil {
-                        if let q = previousDot, let pDot, let (a, b) = map.segmentDots(q, pDot) {
-                            if a == b, let l = lastSet, l == a {
-                                // One dot, already on and in this colour.
-                            } else {
-                                Self.bresenham(from: a, to: b, color: color, masks: m, colors: c, width: w, dotWidth: dw, dotHeight: dh)
-                                lastSet = b.x >= 0 && b.y >= 0 && b.x < dw && b.y < dh ? b : nil
-                            }
-                        }
-                    } else if let d = map.dot(x: p.x, y: p.y) {
-                        Self.bresenham(from: d, to: d, color: color, masks: m, colors: c, width: w, dotWidth: dw, dotHeight: dh)
-                        lastSet = d
-                    }
-                    previous = p
-                    previousDot = pDot
+        withDotWriter { dots in
+            for i in 0..<max(0, count) {
+                guard let p = point(i) else {
+                    previous = nil
+                    previousDot = nil
+                    continue
                 }
+                let pDot = map.unclampedDot(x: p.x, y: p.y)
+                if connected, previous != nil {
+                    if let q = previousDot, let pDot, let (a, b) = map.segmentDots(q, pDot) {
+                        if a == b, let l = lastSet, l == a {
+                            // One dot, already on and in this colour.
+                        } else {
+                            Self.bresenham(from: a, to: b, color: color, dots: dots)
+                            lastSet = b.x >= 0 && b.y >= 0 && b.x < dw && b.y < dh ? b : nil
+                        }
+                    }
+                } else if let d = map.dot(x: p.x, y: p.y) {
+                    Self.bresenham(from: d, to: d, color: color, dots: dots)
+                    lastSet = d
+                }
+                previous = p
+                previousDot = pDot
             }
         }
         return previous

@@ -116,21 +116,13 @@ public struct BrailleCanvas: Sendable {
 
     /// Draws a Bresenham line between two dots (both ends included), clipped to the grid.
     public mutating func line(fromDot a: (x: Int, y: Int), toDot b: (x: Int, y: Int), color: Color = .default) {
-        // `set(dotX:dotY:color:)` per dot, on the arrays' storage directly (lines are most of a
-        // plot's dots; issue 13).
-        let w = width, dw = dotWidth, dh = dotHeight
-        masks.withUnsafeMutableBufferPointer { m in
-            colors.withUnsafeMutableBufferPointer { c in
-                Self.bresenham(from: a, to: b, color: color, masks: m, colors: c, width: w, dotWidth: dw, dotHeight: dh)
-            }
-        }
+        // On the arrays' storage (lines are most of a plot's dots; issue 13).
+        withDotWriter { Self.bresenham(from: a, to: b, color: color, dots: $0) }
     }
 
-    /// The dots of a Bresenham line from `a` to `b` (both ends included; dots outside the
-    /// `dotWidth × dotHeight` grid skipped), set in `masks` and `colors` of a canvas `width` cells wide.
-    static func bresenham(from a: (x: Int, y: Int), to b: (x: Int, y: Int), color: Color,
-                          masks m: UnsafeMutableBufferPointer<UInt8>, colors c: UnsafeMutableBufferPointer<Color>,
-                          width w: Int, dotWidth dw: Int, dotHeight dh: Int) {
+    /// The dots of a Bresenham line from `a` to `b` (both ends included; dots outside the grid
+    /// skipped), set through `dots`.
+    static func bresenham(from a: (x: Int, y: Int), to b: (x: Int, y: Int), color: Color, dots: DotWriter) {
         var x = a.x
         var y = a.y
         let dx = abs(b.x - a.x)
@@ -139,11 +131,7 @@ public struct BrailleCanvas: Sendable {
         let sy = a.y < b.y ? 1 : -1
         var err = dx + dy
         while true {
-            if x >= 0, y >= 0, x < dw, y < dh {
-                let i = (y / 4) * w + x / 2
-                m[i] |= Glyphs.brailleBit(row: y % 4, column: x % 2)
-                c[i] = color
-            }
+            dots.set(dotX: x, dotY: y, color: color)
             if x == b.x && y == b.y { break }
             let e2 = 2 * err
             if e2 >= dy { err += dy; x += sx }

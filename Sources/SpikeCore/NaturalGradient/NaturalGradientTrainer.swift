@@ -38,7 +38,10 @@ public struct NaturalGradientTrainer: Sendable {
     /// Teacher spikes so far (its rate is a sanity check: φ_max ⟨φ(V*)⟩).
     public private(set) var teacherSpikes = 0
     public let evaluationSteps: Int
-    public private(set) var pathSteps: Int
+    /// Steps between trajectory samples: the tracks' (they thin their paths together), or the
+    /// first interval for a trainer without tracks.
+    public var pathSteps: Int { tracks.first?.pathSteps ?? firstPathSteps }
+    private let firstPathSteps: Int
     /// Most trajectory points kept per track (older ones are thinned 2:1 when full).
     public let pathCapacity: Int
     private var teacherRNG: Xoshiro256StarStar
@@ -57,10 +60,10 @@ public struct NaturalGradientTrainer: Sendable {
                                      rng: Xoshiro256StarStar(seed: seed, stream: NaturalGradientStreams.inputs))
         teacherRNG = Xoshiro256StarStar(seed: seed, stream: NaturalGradientStreams.teacher)
         evaluationSteps = max(1, Int((evaluationSeconds / setup.stepSeconds).rounded()))
-        pathSteps = max(1, Int((pathSeconds / setup.stepSeconds).rounded()))
+        firstPathSteps = max(1, Int((pathSeconds / setup.stepSeconds).rounded()))
         self.pathCapacity = max(16, pathCapacity)
         let n = Double(setup.inputCount)
-        let w0 = setup.initialWeights, firstPathSteps = pathSteps
+        let w0 = setup.initialWeights, firstPathSteps = firstPathSteps
         tracks = learners.map { spec in
             let learner = SynapticLearner(rule: spec.rule, learningRate: setup.learningRates[spec.rule] ?? 0,
                                           somaticWeights: w0, attenuations: spec.attenuations, ratesHz: setup.ratesHz,
@@ -125,7 +128,6 @@ public struct NaturalGradientTrainer: Sendable {
                                           pathCapacity: pathCapacity, testSet: testSet)
             IndependentLanes.forEach(&tracks, threads: threads) { _, track in track.learn(batchInputs) }
             stepIndex += Int64(batch)
-            if let first = tracks.first { pathSteps = first.pathSteps }
         }
     }
 
@@ -134,7 +136,6 @@ public struct NaturalGradientTrainer: Sendable {
             tracks[k].record(evaluation: evaluation, path: path, timeSeconds: timeSeconds, inputCount: setup.inputCount,
                              testSet: testSet, pathCapacity: pathCapacity)
         }
-        if let first = tracks.first { pathSteps = first.pathSteps }
     }
 }
 

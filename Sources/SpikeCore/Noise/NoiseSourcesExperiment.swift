@@ -67,12 +67,13 @@ public final class NoiseSourcesExperiment: Experiment {
     public func advance(by durationMs: Double) {
         let cycles = budget.steps(for: durationMs, stepMs: config.cycleMs)
         guard cycles > 0 else { return }
-        let n = config.machine.unitCount, cycleMs = config.cycleMs, keep = config.rasterCycles
-        let start = timeMs, grid = grid, target = targetProbabilities
+        let n = config.machine.unitCount, keep = config.rasterCycles, grid = grid, target = targetProbabilities
+        // The time after each cycle, summed once for every lane.
+        var times = [Double](), t = timeMs
+        for _ in 0..<cycles { t += config.cycleMs; times.append(t) }
+        let end = t
         IndependentLanes.forEach(&lanes, threads: laneThreads) { _, lane in
-            var t = start
-            for _ in 0..<cycles {
-                t += cycleMs
+            for t in times {
                 lane.ensemble.run(cycles: 1)
                 var index = 0
                 for k in 0..<n { index = (index << 1) | Int(lane.ensemble.states[k]) }
@@ -84,9 +85,9 @@ public final class NoiseSourcesExperiment: Experiment {
                 }
             }
             // (A checkpoint at the last cycle has just computed it.)
-            lane.divergence = lane.dkl.last.flatMap { $0.timeMs == t ? $0.value : nil } ?? Self.meanDivergence(lane, target: target)
+            lane.divergence = lane.dkl.last.flatMap { $0.timeMs == end ? $0.value : nil } ?? Self.meanDivergence(lane, target: target)
         }
-        for _ in 0..<cycles { timeMs += cycleMs }   // the lanes' t, added the same way
+        timeMs = end
     }
 
     /// Mean over lane l's networks of D_KL(p*‖p_m), one prior count per state

@@ -142,15 +142,19 @@ public final class SpikingNoiseSourcesExperiment: Experiment {
     public func advance(by durationMs: Double) {
         let total = budget.steps(for: durationMs, stepMs: config.stepMs)
         guard total > 0 else { return }
-        let n = config.machine.unitCount, keep = max(1, Int(config.rasterMs)), chunkSteps = chunkSteps, stepMs = config.stepMs
-        let start = timeMs, grid = grid, target = target
+        let n = config.machine.unitCount, keep = max(1, Int(config.rasterMs)), grid = grid, target = target
+        // The chunks (one recorded state each) and the time after each, summed once for every lane.
+        var chunks: [(steps: Int, timeMs: Double)] = [], done = 0, t = timeMs
+        while done < total {
+            let chunk = min(chunkSteps, total - done)
+            done += chunk
+            t += Double(chunk) * config.stepMs
+            chunks.append((chunk, t))
+        }
+        let end = t
         IndependentLanes.forEach(&lanes, threads: laneThreads) { _, lane in
-            var done = 0, t = start
-            while done < total {
-                let chunk = min(chunkSteps, total - done)
-                done += chunk
-                t += Double(chunk) * stepMs
-                lane.samplers.run(steps: chunk)
+            for (steps, t) in chunks {
+                lane.samplers.run(steps: steps)
                 var index = 0
                 for k in 0..<n { index = (index << 1) | (lane.samplers.network.z(k) ? 1 : 0) }
                 lane.recentStates.append(index)
@@ -161,14 +165,9 @@ public final class SpikingNoiseSourcesExperiment: Experiment {
                 }
             }
             // (A checkpoint at the last step has just computed the D_KL.)
-            lane.updateFigures(target: target, lastDivergence: lane.dkl.last.flatMap { $0.timeMs == t ? $0.value : nil })
+            lane.updateFigures(target: target, lastDivergence: lane.dkl.last.flatMap { $0.timeMs == end ? $0.value : nil })
         }
-        var done = 0   // the lanes' t, added the same way
-        while done < total {
-            let chunk = min(chunkSteps, total - done)
-            done += chunk
-            timeMs += Double(chunk) * stepMs
-        }
+        timeMs = end
     }
 
     /// Mean over lane l's networks of D_KL(p*‖p_m) (one prior count per τ_ref per state).
